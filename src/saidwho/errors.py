@@ -1,0 +1,17 @@
+"""Exceptions the library raises; only the CLI turns them into messages and exit codes."""
+
+
+class SaidwhoError(Exception):
+    """Base class for every error saidwho raises on purpose."""
+
+
+class InputError(SaidwhoError):
+    """An input file or directory cannot be read as text."""
+
+
+class ModelNotFoundError(SaidwhoError):
+    """The requested spaCy pipeline is not installed."""
+
+
+class CorpusError(SaidwhoError):
+    """An evaluation corpus is missing or malformed."""

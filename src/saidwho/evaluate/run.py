@@ -1,0 +1,29 @@
+"""Evaluating a pipeline on PolNeAR."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from spacy.language import Language
+
+from ..extract import extract_many
+from .polnear import read_split
+from .scorer import Scorer, Scores
+
+
+def evaluate_polnear(
+    nlp: Language,
+    root: str | Path,
+    split: str = "dev",
+    progress: Callable[[int], None] | None = None,
+) -> Scores:
+    """Extract attributions from every article of a split and score them against gold."""
+    gold = list(read_split(root, split))
+    scorer = Scorer()
+    results = extract_many(nlp, ((g.id, g.text) for g in gold))
+    for g, result in zip(gold, results, strict=True):
+        scorer.add(g.text, g.attributions, result.attributions)
+        if progress is not None:
+            progress(1)
+    return scorer.scores

@@ -1,0 +1,198 @@
+"""Scores predicted attributions against gold ones, micro-averaged over a corpus.
+
+Three families of figures:
+
+* token overlap per role: tokens are ``\\w+`` matches; a token has a role when it lies
+  inside any span of that role in the document;
+* exact span per role: each attribution's segments for the role, trimmed of whitespace,
+  punctuation and quote marks, must be identical;
+* attribution level: gold and predicted attributions are paired one-to-one, greedily by
+  content-token Dice (>= 0.5), at three levels: content; content + source (source tokens
+  overlap, or both have no source); content + source + cue. At each level only pairs that
+  satisfy the level's conditions are eligible.
+
+The misattribution rate is the share of content-matched pairs whose predicted source does
+not overlap the gold source (including a source where gold has none and vice versa).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import string
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Attribution, Segment
+
+TOKEN = re.compile(r"\w+")
+ROLES = ("source", "cue", "content")
+LEVELS = ("content", "content+source", "content+source+cue")
+TRIM = string.whitespace + string.punctuation + "“”‘’«»„‟‹›—–…"
+DICE_THRESHOLD = 0.5
+
+
+@dataclass
+class PRF:
+    tp: float = 0
+    n_pred: float = 0
+    n_gold: float = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, tp: float, n_pred: float, n_gold: float) -> None:
+        self.tp += tp
+        self.n_pred += n_pred
+        self.n_gold += n_gold
+
+    def to_dict(self) -> dict[str, float]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "pred": self.n_pred,
+            "gold": self.n_gold,
+        }
+
+
+@dataclass
+class Scores:
+    token: dict[str, PRF] = field(default_factory=lambda: {r: PRF() for r in ROLES})
+    exact: dict[str, PRF] = field(default_factory=lambda: {r: PRF() for r in ROLES})
+    attribution: dict[str, PRF] = field(default_factory=lambda: {lv: PRF() for lv in LEVELS})
+    matched_contents: int = 0
+    misattributed: int = 0
+    documents: int = 0
+
+    @property
+    def misattribution_rate(self) -> float:
+        return self.misattributed / self.matched_contents if self.matched_contents else 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "documents": self.documents,
+            "token": {r: p.to_dict() for r, p in self.token.items()},
+            "exact": {r: p.to_dict() for r, p in self.exact.items()},
+            "attribution": {lv: p.to_dict() for lv, p in self.attribution.items()},
+            "misattribution_rate": round(self.misattribution_rate, 4),
+        }
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def tokens_in(tokens: Sequence[tuple[int, int]], segments: Iterable[Segment]) -> set[int]:
+    """Indices of the tokens lying inside any of the segments."""
+    out: set[int] = set()
+    for seg in segments:
+        i = bisect.bisect_left(tokens, (seg.start, -1))
+        while i < len(tokens) and tokens[i][1] <= seg.end:
+            out.add(i)
+            i += 1
+    return out
+
+
+def trimmed(segments: Iterable[Segment]) -> tuple[tuple[int, int], ...]:
+    """Segments as offset pairs with whitespace, punctuation and quote marks trimmed."""
+    out = []
+    for seg in segments:
+        start, end, t = seg.start, seg.end, seg.text
+        lead = len(t) - len(t.lstrip(TRIM))
+        tail = len(t) - len(t.rstrip(TRIM))
+        if lead + tail < len(t):
+            out.append((start + lead, end - tail))
+    return tuple(sorted(set(out)))
+
+
+def dice(a: set[int], b: set[int]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+class Scorer:
+    """Accumulates scores document by document."""
+
+    def __init__(self) -> None:
+        self.scores = Scores()
+
+    def add(self, text: str, gold: list[Attribution], pred: list[Attribution]) -> None:
+        s = self.scores
+        s.documents += 1
+        toks = token_spans(text)
+        for role in ROLES:
+            g = set().union(*(tokens_in(toks, getattr(a, role)) for a in gold)) if gold else set()
+            p = set().union(*(tokens_in(toks, getattr(a, role)) for a in pred)) if pred else set()
+            s.token[role].add(len(g & p), len(p), len(g))
+            gx = Counter(t for a in gold if (t := trimmed(getattr(a, role))))
+            px = Counter(t for a in pred if (t := trimmed(getattr(a, role))))
+            s.exact[role].add(sum((gx & px).values()), sum(px.values()), sum(gx.values()))
+        self._add_attribution_level(toks, gold, pred)
+
+    def _add_attribution_level(
+        self, toks: list[tuple[int, int]], gold: list[Attribution], pred: list[Attribution]
+    ) -> None:
+        s = self.scores
+
+        def role_tokens(atts: list[Attribution], role: str) -> list[set[int]]:
+            return [tokens_in(toks, getattr(a, role)) for a in atts]
+
+        g = {r: role_tokens(gold, r) for r in ROLES}
+        p = {r: role_tokens(pred, r) for r in ROLES}
+        pairs = []
+        for i in range(len(gold)):
+            for j in range(len(pred)):
+                d = dice(g["content"][i], p["content"][j])
+                if d >= DICE_THRESHOLD:
+                    src_ok = bool(g["source"][i] & p["source"][j]) or (
+                        not g["source"][i] and not p["source"][j]
+                    )
+                    cue_ok = bool(g["cue"][i] & p["cue"][j]) or (
+                        not g["cue"][i] and not p["cue"][j]
+                    )
+                    pairs.append((d, i, j, src_ok, cue_ok))
+        pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+        for level in LEVELS:
+            used_g: set[int] = set()
+            used_p: set[int] = set()
+            tp = 0
+            for _d, i, j, src_ok, cue_ok in pairs:
+                if i in used_g or j in used_p:
+                    continue
+                if level != "content" and not src_ok:
+                    continue
+                if level == "content+source+cue" and not cue_ok:
+                    continue
+                used_g.add(i)
+                used_p.add(j)
+                tp += 1
+                if level == "content":
+                    s.matched_contents += 1
+                    s.misattributed += 0 if src_ok else 1
+            s.attribution[level].add(tp, len(pred), len(gold))
+
+
+def format_scores(scores: Scores, title: str = "") -> str:
+    """A plain-text report of the scores."""
+    lines = [title] if title else []
+    lines.append(f"documents: {scores.documents}")
+    lines.append(f"{'':28}{'P':>8}{'R':>8}{'F1':>8}")
+    for family, table in (("token", scores.token), ("exact", scores.exact),
+                          ("attribution", scores.attribution)):
+        for key, prf in table.items():
+            label = f"{family} {key}"
+            lines.append(f"{label:28}{prf.precision:8.3f}{prf.recall:8.3f}{prf.f1:8.3f}")
+    lines.append(f"{'misattribution rate':28}{scores.misattribution_rate:8.3f}")
+    return "\n".join(lines)

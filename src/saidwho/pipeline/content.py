@@ -1,0 +1,92 @@
+"""Content: what a cue attributes, as character ranges.
+
+The content follows the cue's frame (see ``frames``). Reported content that overlaps a
+quotation is widened to take the whole quotation in, so a clause parsed inside
+""We will win," she said" becomes the quotation, marks included.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .cues import Cue, that_clause
+from .frames import CLAUSAL, OBJECT, OPEN, complement
+from .quotes import QuoteIndex
+from .spans import char_runs, merge_ranges, subtree_indices
+
+CONTENT_PREPS = frozenset({"prep"})
+
+
+def content_of(cue: Cue, quotes: QuoteIndex) -> list[tuple[int, int]]:
+    """Character ranges of the content ``cue`` introduces; empty when it has none."""
+    tok = cue.token
+    cue_ids = {t.i for t in cue.tokens}
+    if cue.frame in ("ccomp", "xcomp"):
+        comp = complement(tok, CLAUSAL if cue.frame == "ccomp" else OPEN)
+        assert comp is not None
+        ids = subtree_indices(comp) | _leading_that(tok, comp)
+        ranges = char_runs(tok.doc, ids - cue_ids)
+    elif cue.frame == "quote":
+        ranges = _sentence_quotes(tok, quotes)
+    elif cue.frame == "head":
+        ranges = char_runs(tok.doc, subtree_indices(tok.head, exclude=[tok]))
+    elif cue.frame == "dobj":
+        ranges = char_runs(tok.doc, _object_indices(tok))
+    elif cue.frame == "according":
+        ranges = _according_content(tok)
+    elif cue.frame == "noun":
+        clause = that_clause(tok)
+        ranges = char_runs(tok.doc, subtree_indices(clause)) if clause is not None else []
+    else:
+        ranges = []
+    return _widen_to_quotes(ranges, quotes, tok.idx)
+
+
+def _leading_that(verb: Token, comp: Token) -> set[int]:
+    """A "that" the parser attached to the verb rather than to the clause."""
+    return {c.i for c in verb.children if c.lower_ == "that" and c.i < comp.left_edge.i
+            and c.dep_ in ("mark", "dobj", "nsubj")}
+
+
+def _sentence_quotes(tok: Token, quotes: QuoteIndex) -> list[tuple[int, int]]:
+    sent = tok.sent
+    out: list[tuple[int, int]] = []
+    for q in quotes.overlapping(sent.start_char, sent.end_char):
+        if not any(s <= tok.idx < e for s, e in q.segments):
+            out.extend(q.segments)
+    return out
+
+
+def _object_indices(verb: Token) -> set[int]:
+    """The object and the prepositional phrases after it ("criticized X for Y")."""
+    obj = complement(verb, OBJECT)
+    if obj is None:
+        return set()
+    ids = subtree_indices(obj)
+    for child in verb.rights:
+        if child.dep_ in CONTENT_PREPS and child.i > obj.i:
+            ids |= subtree_indices(child)
+    return ids
+
+
+def _according_content(tok: Token) -> list[tuple[int, int]]:
+    """The clause around "according to X": its sentence without the prepositional phrase."""
+    sent: Span = tok.sent
+    phrase = subtree_indices(tok)
+    to = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if to is not None and to.lower_ == "to":
+        phrase |= subtree_indices(to)
+    return char_runs(tok.doc, {t.i for t in sent} - phrase)
+
+
+def _widen_to_quotes(
+    ranges: list[tuple[int, int]], quotes: QuoteIndex, cue_pos: int
+) -> list[tuple[int, int]]:
+    """Extend content that overlaps a quotation to the whole quotation (not the cue's own)."""
+    out = list(ranges)
+    for start, end in ranges:
+        for q in quotes.overlapping(start, end):
+            if any(s <= cue_pos < e for s, e in q.segments):
+                continue
+            out.extend(q.segments)
+    return merge_ranges(out)

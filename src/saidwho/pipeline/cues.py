@@ -1,0 +1,105 @@
+"""Cue detection: the words that introduce an attribution.
+
+Three kinds of cue:
+
+* verbs from the lexicon in a frame that takes content ("said that", "vowed to");
+* the preposition "according to";
+* nouns from the lexicon that take a "that"-clause ("claims that", "the statement that").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .frames import CLAUSAL, complement, verb_frame
+from .lexicon import Lexicon
+from .quotes import QuoteIndex
+
+ACCORDING_PRIOR = 0.9
+# Verb particles and prepositions that belong to a phrasal cue ("call on", "point out").
+PHRASAL = frozenset({"prt"})
+
+
+@dataclass
+class Cue:
+    """A cue candidate: its anchor token, the tokens of the cue phrase, its frame and prior."""
+
+    token: Token
+    tokens: list[Token]
+    frame: str
+    prior: float
+
+    @property
+    def ranges(self) -> list[tuple[int, int]]:
+        from .spans import char_runs
+
+        return char_runs(self.token.doc, [t.i for t in self.tokens])
+
+
+def find_cues(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex, min_prior: float) -> Iterator[Cue]:
+    """All cue candidates in ``doc`` whose prior reaches ``min_prior``, in text order."""
+    for sent in doc.sents:
+        sent_quotes = quotes.overlapping(sent.start_char, sent.end_char)
+        for tok in sent:
+            cue = (_according_cue(tok) or _verb_cue(tok, lexicon, quotes, bool(sent_quotes))
+                   or _noun_cue(tok, lexicon))
+            if cue is not None and cue.prior >= min_prior:
+                yield cue
+
+
+def _verb_cue(
+    tok: Token, lexicon: Lexicon, quotes: QuoteIndex, sent_has_quote: bool
+) -> Cue | None:
+    if tok.pos_ != "VERB":
+        return None
+    frame = frame_of(tok, quotes, sent_has_quote)
+    prior = lexicon.verb_prior(tok.lemma_.lower(), frame)
+    if prior <= 0:
+        return None
+    parts = [tok, *(c for c in tok.children if c.dep_ in PHRASAL)]
+    return Cue(tok, sorted(parts, key=lambda t: t.i), frame, prior)
+
+
+def frame_of(verb: Token, quotes: QuoteIndex, sent_has_quote: bool) -> str:
+    """The frame of a verb, given the quotations around it."""
+    comp = complement(verb, CLAUSAL)
+    verb_quoted = quotes.inside(verb.idx) is not None
+    in_quote = comp is not None and quotes.inside(comp.idx) is not None and not verb_quoted
+    return verb_frame(verb, in_quote, sent_has_quote and not verb_quoted)
+
+
+def _according_cue(tok: Token) -> Cue | None:
+    """"according to X": the cue is the two words, X the source, the clause the content."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        to = tok.doc[tok.i + 1]
+    if to is None:
+        return None
+    return Cue(tok, [tok, to], "according", ACCORDING_PRIOR)
+
+
+def _noun_cue(tok: Token, lexicon: Lexicon) -> Cue | None:
+    """A cue noun with a "that"-clause: "claims by X that ...", "reports that ..."."""
+    if tok.pos_ != "NOUN":
+        return None
+    prior = lexicon.noun_prior(tok.lemma_.lower())
+    if prior <= 0 or that_clause(tok) is None:
+        return None
+    return Cue(tok, [tok], "noun", prior)
+
+
+def that_clause(noun: Token) -> Token | None:
+    """The head of a clause attached to ``noun`` and opened by "that" (not a relative)."""
+    for child in noun.children:
+        if child.dep_ not in ("acl", "ccomp", "relcl", "appos"):
+            continue
+        first = child.left_edge
+        if first.lower_ == "that" and first.dep_ == "mark":
+            return child
+        # "that" parsed as the clause's object or subject is a relative pronoun: skip.
+    return None

@@ -1,0 +1,59 @@
+"""Syntactic frames of cue verbs: how a verb takes the content it attributes.
+
+* ``ccomp``: a clausal complement ("said that taxes will rise", "said taxes will rise");
+* ``xcomp``: an open complement, for intention and request verbs ("vowed to fight");
+* ``quote``: no complement outside a quotation, but a quotation in the sentence
+  (""We will win," she said" or "she said: "...""), the quotation is the content;
+* ``head``: the verb is a parenthetical inside its content
+  ("The plan, he said, will fail");
+* ``dobj``: the content is a noun phrase object ("criticized the plan", "cited a poll");
+* ``bare``: nothing the verb could attribute.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+FRAMES = ("ccomp", "xcomp", "quote", "head", "dobj", "bare")
+CLAUSAL = frozenset({"ccomp"})
+OPEN = frozenset({"xcomp"})
+OBJECT = frozenset({"dobj"})
+PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp"})
+
+
+def complement(verb: Token, deps: frozenset[str]) -> Token | None:
+    """The first child of ``verb`` with one of the dependency labels ``deps``."""
+    for child in verb.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def verb_frame(verb: Token, in_quote: bool, sentence_has_quote: bool) -> str:
+    """The frame of a candidate cue verb.
+
+    ``in_quote`` tells whether the verb's clausal complement (if any) lies inside a
+    quotation; ``sentence_has_quote`` whether the sentence holds a quotation that the verb
+    is not part of.
+    """
+    if complement(verb, CLAUSAL) is not None:
+        return "quote" if in_quote else "ccomp"
+    if complement(verb, OPEN) is not None:
+        return "xcomp"
+    if sentence_has_quote:
+        return "quote"
+    if _is_parenthetical(verb):
+        return "head"
+    if complement(verb, OBJECT) is not None:
+        return "dobj"
+    return "bare"
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """A reporting clause set inside or after its content: "X, he said, ..." or "X, he said."."""
+    head = verb.head
+    if head is verb or verb.dep_ not in PARENTHETICAL or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and any(
+        t.text == "," for t in verb.doc[min(verb.i, head.i) : max(verb.i, head.i)]
+    )

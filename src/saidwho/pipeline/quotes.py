@@ -1,0 +1,137 @@
+"""Quotation spans: pairs of quote marks, across sentences and paragraphs.
+
+News convention for long quotes: a quotation that runs over several paragraphs leaves the
+closing mark off at the end of each paragraph and opens every following paragraph with a
+new opening mark; the quote ends at the first closing mark. A paragraph break with no
+continuing opening mark ends an unclosed quote at the paragraph end.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+OPENING = "“"
+CLOSING = "”"
+STRAIGHT = '"'
+PARAGRAPH = re.compile(r"\n\s*\n|\n")
+QUOTE_CHARS = frozenset('"“”')
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation, as segments (one per paragraph it spans), quote marks included."""
+
+    segments: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+
+def find_quotes(text: str, min_words: int = 1) -> list[Quote]:
+    """All quotations in ``text`` in order, including multi-paragraph ones."""
+    quotes: list[Quote] = []
+    pending: list[tuple[int, int]] = []  # segments of a quote left open at a paragraph end
+    for para_start, para_end in _paragraphs(text):
+        para = text[para_start:para_end]
+        if pending and not para.lstrip().startswith((OPENING, STRAIGHT)):
+            quotes.append(Quote(tuple(pending)))
+            pending = []
+        for start, end, closed in _quotes_in_paragraph(para):
+            seg = (para_start + start, para_start + end)
+            if pending and start == len(para) - len(para.lstrip()):
+                pending.append(seg)
+            elif pending:
+                quotes.append(Quote(tuple(pending)))
+                pending = [seg]
+            else:
+                pending = [seg]
+            if closed:
+                quotes.append(Quote(tuple(pending)))
+                pending = []
+    if pending:
+        quotes.append(Quote(tuple(pending)))
+    return [q for q in quotes if _word_count(text, q) >= min_words]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for m in PARAGRAPH.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _quotes_in_paragraph(para: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each quote in one paragraph; at most the last is unclosed."""
+    out: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(para):
+        if ch not in QUOTE_CHARS:
+            continue
+        if open_at is None:
+            if ch == CLOSING and not _is_opening_position(para, i):
+                continue  # a stray closing mark
+            open_at = i
+        elif ch == OPENING and para[open_at] == OPENING:
+            # a new opening mark inside an open curly quote: the first one was unclosed
+            out.append((open_at, _rstrip(para, i), False))
+            open_at = i
+        else:
+            out.append((open_at, i + 1, True))
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, _rstrip(para, len(para)), False))
+    return out
+
+
+def _is_opening_position(para: str, i: int) -> bool:
+    """A mark at the start or after a space or bracket opens a quote (miskeyed curly)."""
+    return i == 0 or para[i - 1] in " \t([—–-"
+
+
+def _rstrip(para: str, end: int) -> int:
+    return len(para[:end].rstrip())
+
+
+def _word_count(text: str, quote: Quote) -> int:
+    return sum(len(re.findall(r"\w+", text[s:e])) for s, e in quote.segments)
+
+
+class QuoteIndex:
+    """Lookups over the quotations of one text."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self._starts = [q.start for q in quotes]
+
+    @classmethod
+    def of(cls, text: str) -> QuoteIndex:
+        return cls(find_quotes(text))
+
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        """Quotations with a segment overlapping the character range [start, end)."""
+        i = bisect.bisect_left(self._starts, end)
+        out = []
+        for q in self.quotes[max(0, i - 8) : i]:
+            if q.end > start and any(s < end and e > start for s, e in q.segments):
+                out.append(q)
+        return out
+
+    def inside(self, pos: int) -> Quote | None:
+        """The quotation whose segment contains character ``pos``, if any."""
+        i = bisect.bisect_right(self._starts, pos)
+        for q in reversed(self.quotes[max(0, i - 2) : i]):
+            if any(s <= pos < e for s, e in q.segments):
+                return q
+        return None

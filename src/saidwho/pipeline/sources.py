@@ -1,0 +1,117 @@
+"""Sources and channels: who a cue's content is attributed to, and through whom.
+
+The source is the cue verb's subject, the agent of a passive ("was announced by X"), the
+noun a relative clause hangs on ("X, who said ..."), or, for a participle or a
+coordinated verb without a subject of its own ("..., saying ...", "... and added ..."),
+the subject of the verb it depends on. "according to X" and "X's claim that" and
+"claims by X that" take the object of the preposition or the possessor.
+The channel is the addressee of "tell"-type verbs ("told the paper").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import Cue
+from .spans import char_runs
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+NOUN_SOURCE_PREPS = frozenset({"by", "from", "of"})
+CHANNEL_VERBS = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "write"})
+SOURCE_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
+
+
+def source_token(cue: Cue) -> Token | None:
+    """The head token of the cue's source, or None when the text names none."""
+    tok = cue.token
+    if cue.frame == "according":
+        return _according_object(tok)
+    if cue.frame == "noun":
+        return _noun_source(tok)
+    return _verb_source(tok, depth=0)
+
+
+def _verb_source(verb: Token, depth: int) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            if child.lower_ == "it" and child.dep_ == "nsubj" and _is_expletive(verb):
+                return None
+            return child
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb and depth < 3:
+        if verb.head.pos_ in ("VERB", "AUX"):
+            return _verb_source(verb.head, depth + 1)
+    return None
+
+
+def _is_expletive(verb: Token) -> bool:
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) and verb.lemma_ in (
+        "seem", "appear", "be",
+    )
+
+
+def _according_object(tok: Token) -> Token | None:
+    for prep in [*tok.children, *(tok.doc[tok.i + 1 : tok.i + 2])]:
+        if prep.lower_ == "to":
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _noun_source(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in NOUN_SOURCE_PREPS:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return pobj
+    for child in noun.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE", "PERSON", "NORP"):
+            return child
+    return None
+
+
+def source_ranges(src: Token, cue: Cue, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The source mention: the source's noun phrase, without relative clauses or content."""
+    ids = _phrase_indices(src)
+    ids -= {t.i for t in cue.tokens}
+    ids = {i for i in ids if not _in_ranges(src.doc[i].idx, content)}
+    return char_runs(src.doc, ids)
+
+
+def _phrase_indices(src: Token) -> set[int]:
+    """The noun phrase headed by ``src``: its subtree cut at clauses and coordination."""
+    ids = {src.i}
+    stack = [c for c in src.children if c.dep_ not in SOURCE_CUT]
+    while stack:
+        tok = stack.pop()
+        ids |= {t.i for t in tok.subtree}
+    lo, hi = min(ids), max(ids)
+    return set(range(lo, hi + 1)) & {t.i for t in src.subtree}
+
+
+def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def channel_token(cue: Cue) -> Token | None:
+    """The addressee of a "tell"-type cue: "told the paper" -> "paper"."""
+    tok = cue.token
+    if cue.frame == "according" or tok.lemma_.lower() not in CHANNEL_VERBS:
+        return None
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None

@@ -1,0 +1,57 @@
+"""Small helpers turning tokens into character segments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+EDGE_PUNCT = frozenset(",;:—–-()[]")
+
+
+def token_runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of token indices as (first, last) pairs, edge punctuation trimmed."""
+    idx = sorted(set(indices))
+    runs: list[tuple[int, int]] = []
+    for i in idx:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    out = []
+    for a, b in runs:
+        while a <= b and _is_edge(doc[a]):
+            a += 1
+        while b >= a and _is_edge(doc[b]):
+            b -= 1
+        if a <= b:
+            out.append((a, b))
+    return out
+
+
+def _is_edge(tok: Token) -> bool:
+    return tok.is_space or tok.text in EDGE_PUNCT or (tok.text == "." and tok.is_sent_end)
+
+
+def char_runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
+    """Character (start, end) of each trimmed run of the token indices."""
+    return [(doc[a].idx, doc[b].idx + len(doc[b].text)) for a, b in token_runs(doc, indices)]
+
+
+def subtree_indices(tok: Token, exclude: Iterable[Token] = ()) -> set[int]:
+    """Indices of ``tok``'s subtree without the subtrees of ``exclude``."""
+    out = {t.i for t in tok.subtree}
+    for ex in exclude:
+        out -= {t.i for t in ex.subtree}
+    return out
+
+
+def merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Union of character ranges, sorted, overlapping and touching ones merged."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(ranges):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

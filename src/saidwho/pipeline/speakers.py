@@ -1,0 +1,181 @@
+"""Speaker resolution inside one article.
+
+Each attribution's source mention is resolved to the speaker it refers to:
+
+* pronouns ("he said") to the latest earlier mention of a compatible kind of speaker;
+* short names ("Khan said") to the earlier full name ending in them ("Karim Khan");
+* definite descriptions ("the source", "the group", "the paper") to the latest earlier
+  mention with the same head noun or of the kind the noun names;
+* indefinite descriptions of unnamed people ("a diplomatic source", "two officials")
+  become anonymous speakers that keep the description.
+
+The channel ("told the paper") is resolved the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..model import Attribution, Segment, Speaker
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+THING_PRONOUNS = frozenset({"it", "its"})
+ANONYMOUS_NOUNS = frozenset({
+    "source", "official", "aide", "diplomat", "insider", "person", "people", "adviser",
+    "advisor", "staffer", "employee", "observer", "analyst", "expert", "witness", "resident",
+    "member", "lawmaker", "operative", "strategist", "donor", "voter", "critic", "supporter",
+    "officer", "investigator", "negotiator", "delegate", "activist",
+})
+KIND_NOUNS = {
+    "publication": frozenset({"paper", "newspaper", "outlet", "publication", "magazine",
+                              "network", "broadcaster", "daily", "tabloid", "site", "website"}),
+    "organization": frozenset({"group", "organization", "organisation", "agency", "campaign",
+                               "committee", "coalition", "company", "firm", "party", "office",
+                               "ministry", "department", "court", "commission", "council",
+                               "association", "union", "institute", "foundation", "ngo"}),
+    "state": frozenset({"country", "state", "nation", "government", "administration",
+                        "kingdom", "republic"}),
+    "person": frozenset({"man", "woman", "president", "minister", "spokesman", "spokeswoman",
+                         "spokesperson", "senator", "candidate", "governor", "mayor", "leader",
+                         "chairman", "chairwoman", "director", "prosecutor", "judge", "lawyer",
+                         "ambassador", "secretary", "representative", "nominee", "congressman",
+                         "congresswoman", "chief", "founder", "ceo", "author", "professor"}),
+}
+PUBLICATION_WORDS = re.compile(
+    r"\b(Times|Post|Journal|News|Guardian|Telegraph|Tribune|Herald|Gazette|Reuters|"
+    r"Associated Press|AP|AFP|CNN|BBC|NBC|ABC|CBS|MSNBC|Fox|Politico|Axios|Bloomberg|"
+    r"Breitbart|Daily|Magazine|Economist|Atlantic|Independent|Observer|Mirror|Sun|"
+    r"Express|Mail|Le Monde|Der Spiegel|Al Jazeera|Newsweek|Time)\b"
+)
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
+INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four",
+                        "other", "another", "one"})
+
+
+@dataclass
+class Mention:
+    """A mention of a speaker candidate, in text order."""
+
+    segment: Segment
+    speaker: Speaker
+    head: str  # lower-cased lemma of the head word
+
+
+def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
+    """Fill ``speaker`` and ``channel`` of each attribution, in place."""
+    entities = [_entity_mention(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES]
+    resolved: list[Mention] = []
+    for att in sorted(attributions, key=lambda a: a.span):
+        if att.source:
+            span = _span_of(doc, att.source)
+            if span is not None:
+                mention = _resolve(span, entities, resolved)
+                att.speaker = mention.speaker
+                resolved.append(mention)
+        if att.channel is not None and att.channel.mention is not None:
+            span = _span_of(doc, [att.channel.mention])
+            if span is not None:
+                att.channel = _resolve(span, entities, resolved).speaker
+
+
+def _span_of(doc: Doc, segments: list[Segment]) -> Span | None:
+    return doc.char_span(segments[0].start, segments[-1].end, alignment_mode="expand")
+
+
+def _entity_mention(ent: Span) -> Mention:
+    kind = ENTITY_TYPES[ent.label_]
+    if kind == "organization" and PUBLICATION_WORDS.search(ent.text):
+        kind = "publication"
+    seg = Segment(ent.start_char, ent.end_char, ent.text)
+    name = _strip_article(ent.text)
+    return Mention(seg, Speaker(name=name, type=kind, mention=seg), ent.root.lemma_.lower())
+
+
+def _strip_article(name: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", name).strip(" ,")
+
+
+def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Mention:
+    """The speaker a source or channel mention refers to."""
+    root = span.root
+    seg = Segment(span.start_char, span.end_char, span.text)
+    history = _history(span.start_char, entities, resolved)
+    lower = root.lower_
+    if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+        found = _pronoun_antecedent(lower, history)
+        return Mention(seg, found.speaker if found else Speaker(span.text, "unknown", seg), lower)
+    ent = _entity_in(span, entities)
+    if ent is not None:
+        return _named(seg, ent, history)
+    head = root.lemma_.lower()
+    det = _determiner(span)
+    if det in INDEFINITE or (det is None and root.tag_ == "NNS" and head in ANONYMOUS_NOUNS):
+        if head in ANONYMOUS_NOUNS:
+            anon = Speaker(_strip_article(span.text), "anonymous", seg, descriptor=span.text)
+            return Mention(seg, anon, head)
+    if det in ("the", "this", "that", "these", "those"):
+        found = _definite_antecedent(head, history)
+        if found is not None:
+            return Mention(seg, found.speaker, head)
+    kind = next((k for k, nouns in KIND_NOUNS.items() if head in nouns), "unknown")
+    if kind == "person" and root.pos_ == "PROPN":
+        kind = "person"
+    return Mention(seg, Speaker(_strip_article(span.text), kind, seg), head)
+
+
+def _history(pos: int, entities: list[Mention], resolved: list[Mention]) -> list[Mention]:
+    """Earlier mentions, latest first."""
+    earlier = [m for m in (*entities, *resolved) if m.segment.end <= pos]
+    return sorted(earlier, key=lambda m: m.segment.start, reverse=True)
+
+
+def _pronoun_antecedent(pronoun: str, history: list[Mention]) -> Mention | None:
+    if pronoun in PERSON_PRONOUNS:
+        wanted = {"person"}
+    elif pronoun in PLURAL_PRONOUNS:
+        wanted = {"organization", "group", "state", "anonymous", "publication"}
+    elif pronoun in THING_PRONOUNS:
+        wanted = {"organization", "group", "state", "publication"}
+    else:
+        return None
+    return next((m for m in history if m.speaker.type in wanted), None)
+
+
+def _entity_in(span: Span, entities: list[Mention]) -> Mention | None:
+    """The first named entity inside the span (a name in "Khan, the prosecutor,")."""
+    inside = [m for m in entities
+              if m.segment.start >= span.start_char and m.segment.end <= span.end_char]
+    return inside[0] if inside else None
+
+
+def _named(seg: Segment, ent: Mention, history: list[Mention]) -> Mention:
+    """A name resolves to the earlier, longer name it shortens ("Khan" -> "Karim Khan")."""
+    name = ent.speaker.name
+    if ent.speaker.type == "person" and " " not in name:
+        for m in history:
+            if m.speaker.type == "person" and m.speaker.name.split()[-1] == name:
+                return Mention(seg, m.speaker, ent.head)
+    return Mention(seg, ent.speaker, ent.head)
+
+
+def _determiner(span: Span) -> str | None:
+    root = span.root
+    for child in root.children:
+        if child.dep_ in ("det", "nummod", "predet"):
+            return child.lower_ if child.dep_ == "det" else "two"
+    return None
+
+
+def _definite_antecedent(head: str, history: list[Mention]) -> Mention | None:
+    for m in history:
+        if m.head == head:
+            return m
+    kind = next((k for k, nouns in KIND_NOUNS.items() if head in nouns), None)
+    if kind is None:
+        return None
+    wanted = {kind, "group"} if kind == "organization" else {kind}
+    return next((m for m in history if m.speaker.type in wanted), None)
