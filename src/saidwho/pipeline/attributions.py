@@ -11,7 +11,7 @@ from ..model import Attribution, Segment
 from .content import content_of
 from .cues import Cue, find_cues
 from .lexicon import Lexicon
-from .quotes import QUOTE_CHARS, QuoteIndex
+from .quotes import QuoteIndex
 from .sources import channel_token, source_ranges, source_token
 from .spans import char_runs
 
@@ -48,7 +48,7 @@ def _build(cue: Cue, quotes: QuoteIndex, text: str) -> Attribution | None:
     channel = char_runs(cue.token.doc, [t.i for t in chan.subtree]) if chan is not None else []
     confidence = cue.prior * (1.0 if source else NO_SOURCE_PENALTY)
     att = Attribution(
-        kind=kind_of(text, content),
+        kind=kind_of(quotes, content),
         source=[Segment.of(text, s, e) for s, e in source],
         cue=[Segment.of(text, s, e) for s, e in cue.ranges],
         content=[Segment.of(text, s, e) for s, e in content],
@@ -62,13 +62,11 @@ def _build(cue: Cue, quotes: QuoteIndex, text: str) -> Attribution | None:
     return att
 
 
-def kind_of(text: str, content: list[tuple[int, int]]) -> str:
+def kind_of(quotes: QuoteIndex, content: list[tuple[int, int]]) -> str:
     """direct: all content is quotation; mixed: some is; indirect: none is."""
-    quoted = [text[s] in QUOTE_CHARS and text[e - 1] in QUOTE_CHARS | {",", "."}
-              for s, e in content]
-    if all(quoted):
+    if all(quotes.covering(s, e) for s, e in content):
         return "direct"
-    if any(ch in QUOTE_CHARS for s, e in content for ch in text[s:e]):
+    if any(quotes.overlapping(s, e) for s, e in content):
         return "mixed"
     return "indirect"
 
@@ -94,7 +92,7 @@ def _attach_continuations(atts: list[Attribution], quotes: QuoteIndex, text: str
         if prev is None:
             continue
         gap = text[prev.span[1] : q.start]
-        if len(gap) <= CONTINUATION_GAP and not any(c in QUOTE_CHARS for c in gap):
+        if len(gap) <= CONTINUATION_GAP and not quotes.overlapping(prev.span[1], q.start):
             prev.content.extend(Segment.of(text, s, e) for s, e in q.segments)
             covered.update(q.segments)
 

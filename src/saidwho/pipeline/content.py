@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import Cue, that_clause
-from .frames import CLAUSAL, OBJECT, OPEN, complement
+from .cues import Cue, sentence_window, that_clause
+from .frames import CLAUSAL, OBJECT, OPEN, complement, cue_preposition
 from .quotes import QuoteIndex
 from .spans import char_runs, merge_ranges, subtree_indices
 
 CONTENT_PREPS = frozenset({"prep"})
+RIGHT_COMPLEMENTS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "attr", "dative"})
+GAP_CHARS = " \t\n,:;—–-"
 
 
 def content_of(cue: Cue, quotes: QuoteIndex) -> list[tuple[int, int]]:
@@ -27,11 +29,16 @@ def content_of(cue: Cue, quotes: QuoteIndex) -> list[tuple[int, int]]:
         ids = subtree_indices(comp) | _leading_that(tok, comp)
         ranges = char_runs(tok.doc, ids - cue_ids)
     elif cue.frame == "quote":
-        ranges = _sentence_quotes(tok, quotes)
+        ranges = _quote_content(tok, quotes)
     elif cue.frame == "head":
         ranges = char_runs(tok.doc, subtree_indices(tok.head, exclude=[tok]))
     elif cue.frame == "dobj":
         ranges = char_runs(tok.doc, _object_indices(tok))
+    elif cue.frame == "prep":
+        prep = cue_preposition(tok)
+        ranges = char_runs(tok.doc, subtree_indices(prep) - {prep.i}) if prep is not None else []
+    elif cue.frame == "colon":
+        ranges = _rest_of_line(tok)
     elif cue.frame == "according":
         ranges = _according_content(tok)
     elif cue.frame == "noun":
@@ -48,13 +55,44 @@ def _leading_that(verb: Token, comp: Token) -> set[int]:
             and c.dep_ in ("mark", "dobj", "nsubj")}
 
 
-def _sentence_quotes(tok: Token, quotes: QuoteIndex) -> list[tuple[int, int]]:
-    sent = tok.sent
+def _quote_content(verb: Token, quotes: QuoteIndex) -> list[tuple[int, int]]:
+    """Quotations a reporting clause introduces.
+
+    When the verb's own complement reaches into a quotation ("called the plan "a
+    disaster"") the complement is the (mixed) content; otherwise every quotation that
+    touches the reporting clause, with nothing but punctuation between, is content:
+    ""A," she said, "B."", "She said: "A.""."""
+    doc = verb.doc
+    right = set().union(*(subtree_indices(c) for c in verb.rights if c.dep_ in RIGHT_COMPLEMENTS))
+    ranges = char_runs(doc, right)
+    if ranges and any(quotes.overlapping(s, e) for s, e in ranges):
+        return ranges
+    clause = [t for t in verb.subtree if quotes.inside(t.idx) is None and not t.is_punct]
+    c_start = min(t.idx for t in clause)
+    c_end = max(t.idx + len(t.text) for t in clause)
     out: list[tuple[int, int]] = []
-    for q in quotes.overlapping(sent.start_char, sent.end_char):
-        if not any(s <= tok.idx < e for s, e in q.segments):
+    for q in quotes.overlapping(*sentence_window(verb.sent)):
+        if any(s <= verb.idx < e for s, e in q.segments):
+            continue
+        if q.end <= c_start:
+            gap = doc.text[q.end : c_start]
+        elif q.start >= c_end:
+            gap = doc.text[c_end : q.start]
+        else:
+            gap = ""
+        if not gap.strip(GAP_CHARS):
             out.extend(q.segments)
     return out
+
+
+def _rest_of_line(tok: Token) -> list[tuple[int, int]]:
+    text = tok.doc.text
+    start = tok.idx + 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while start < end and text[start].isspace():
+        start += 1
+    return [(start, end)] if start < end else []
 
 
 def _object_indices(verb: Token) -> set[int]:

@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from .frames import CLAUSAL, complement, verb_frame
+from .frames import CLAUSAL, complement, cue_preposition, verb_frame
 from .lexicon import Lexicon
 from .quotes import QuoteIndex
 
 ACCORDING_PRIOR = 0.9
+COLON_PRIOR = 0.6
+COLON_LABEL_MAX = 4
 # Verb particles and prepositions that belong to a phrasal cue ("call on", "point out").
 PHRASAL = frozenset({"prt"})
 
@@ -42,10 +44,10 @@ class Cue:
 def find_cues(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex, min_prior: float) -> Iterator[Cue]:
     """All cue candidates in ``doc`` whose prior reaches ``min_prior``, in text order."""
     for sent in doc.sents:
-        sent_quotes = quotes.overlapping(sent.start_char, sent.end_char)
+        sent_quotes = quotes.overlapping(*sentence_window(sent))
         for tok in sent:
             cue = (_according_cue(tok) or _verb_cue(tok, lexicon, quotes, bool(sent_quotes))
-                   or _noun_cue(tok, lexicon))
+                   or _noun_cue(tok, lexicon) or _colon_cue(tok))
             if cue is not None and cue.prior >= min_prior:
                 yield cue
 
@@ -60,7 +62,37 @@ def _verb_cue(
     if prior <= 0:
         return None
     parts = [tok, *(c for c in tok.children if c.dep_ in PHRASAL)]
+    if frame == "prep":
+        parts.append(cue_preposition(tok))  # type: ignore[arg-type]
     return Cue(tok, sorted(parts, key=lambda t: t.i), frame, prior)
+
+
+def sentence_window(sent: Span) -> tuple[int, int]:
+    """A sentence's character range, reaching into the next when it ends with a colon
+    (the parser often cuts 'He said: "..."' after the colon)."""
+    end = sent.end_char
+    if sent.text.rstrip().endswith(":"):
+        end += 4
+    return sent.start_char, end
+
+
+def _colon_cue(tok: Token) -> Cue | None:
+    """A speaker label at the start of a line: "WALLACE: ...", "Pence: ..." (headlines,
+    transcripts, interviews)."""
+    if tok.text != ":" or tok.i == 0:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    label = doc[start : tok.i]
+    if not 1 <= len(label) <= COLON_LABEL_MAX or not all(
+        t.pos_ == "PROPN" or t.is_upper or t.is_title for t in label
+    ):
+        return None
+    if tok.i + 1 >= len(doc) or "\n" in tok.text_with_ws:
+        return None
+    return Cue(tok, [tok], "colon", COLON_PRIOR)
 
 
 def frame_of(verb: Token, quotes: QuoteIndex, sent_has_quote: bool) -> str:

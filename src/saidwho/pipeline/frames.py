@@ -7,6 +7,8 @@
 * ``head``: the verb is a parenthetical inside its content
   ("The plan, he said, will fail");
 * ``dobj``: the content is a noun phrase object ("criticized the plan", "cited a poll");
+* ``prep``: the content is the object of a preposition that is part of the cue
+  ("called for a recount", "spoke about the economy");
 * ``bare``: nothing the verb could attribute.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-FRAMES = ("ccomp", "xcomp", "quote", "head", "dobj", "bare")
+FRAMES = ("ccomp", "xcomp", "quote", "head", "dobj", "prep", "bare")
 CLAUSAL = frozenset({"ccomp"})
 OPEN = frozenset({"xcomp"})
 OBJECT = frozenset({"dobj"})
@@ -46,7 +48,21 @@ def verb_frame(verb: Token, in_quote: bool, sentence_has_quote: bool) -> str:
         return "head"
     if complement(verb, OBJECT) is not None:
         return "dobj"
+    if cue_preposition(verb) is not None:
+        return "prep"
     return "bare"
+
+
+def cue_preposition(verb: Token) -> Token | None:
+    """A preposition right after the verb (or its particle) that has an object."""
+    for child in verb.rights:
+        if child.dep_ == "prt":
+            continue
+        if child.dep_ == "prep" and child.i <= verb.i + 2:
+            if any(g.dep_ in ("pobj", "pcomp") for g in child.children):
+                return child
+        return None
+    return None
 
 
 def _is_parenthetical(verb: Token) -> bool:

@@ -17,6 +17,9 @@ CLOSING = "”"
 STRAIGHT = '"'
 PARAGRAPH = re.compile(r"\n\s*\n|\n")
 QUOTE_CHARS = frozenset('"“”')
+# Quote marks: curly and straight double quotes, and two apostrophes standing for a straight
+# double quote (a typesetting convention of some newspapers' archives).
+QUOTE_MARK = re.compile(r"''|[\"“”]")
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ def find_quotes(text: str, min_words: int = 1) -> list[Quote]:
     pending: list[tuple[int, int]] = []  # segments of a quote left open at a paragraph end
     for para_start, para_end in _paragraphs(text):
         para = text[para_start:para_end]
-        if pending and not para.lstrip().startswith((OPENING, STRAIGHT)):
+        if pending and not para.lstrip().startswith((OPENING, STRAIGHT, "''")):
             quotes.append(Quote(tuple(pending)))
             pending = []
         for start, end, closed in _quotes_in_paragraph(para):
@@ -76,19 +79,23 @@ def _quotes_in_paragraph(para: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of each quote in one paragraph; at most the last is unclosed."""
     out: list[tuple[int, int, bool]] = []
     open_at: int | None = None
-    for i, ch in enumerate(para):
-        if ch not in QUOTE_CHARS:
-            continue
+    open_mark = ""
+    for m in QUOTE_MARK.finditer(para):
+        i, mark = m.start(), m.group()
         if open_at is None:
-            if ch == CLOSING and not _is_opening_position(para, i):
+            if mark == CLOSING and not _is_opening_position(para, i):
                 continue  # a stray closing mark
-            open_at = i
-        elif ch == OPENING and para[open_at] == OPENING:
+            if mark == "''" and not _is_opening_position(para, i):
+                continue  # an apostrophe pair closing nothing, e.g. after a word
+            open_at, open_mark = i, mark
+        elif mark == OPENING and open_mark == OPENING:
             # a new opening mark inside an open curly quote: the first one was unclosed
             out.append((open_at, _rstrip(para, i), False))
             open_at = i
+        elif (mark == "''") != (open_mark == "''"):
+            continue  # marks of different conventions do not pair
         else:
-            out.append((open_at, i + 1, True))
+            out.append((open_at, m.end(), True))
             open_at = None
     if open_at is not None:
         out.append((open_at, _rstrip(para, len(para)), False))
@@ -127,6 +134,11 @@ class QuoteIndex:
             if q.end > start and any(s < end and e > start for s, e in q.segments):
                 out.append(q)
         return out
+
+    def covering(self, start: int, end: int) -> bool:
+        """Whether one quotation segment holds all of [start, end)."""
+        q = self.inside(start)
+        return q is not None and any(s <= start and end <= e for s, e in q.segments)
 
     def inside(self, pos: int) -> Quote | None:
         """The quotation whose segment contains character ``pos``, if any."""

@@ -30,6 +30,8 @@ def source_token(cue: Cue) -> Token | None:
         return _according_object(tok)
     if cue.frame == "noun":
         return _noun_source(tok)
+    if cue.frame == "colon":
+        return tok.doc[tok.i - 1]
     return _verb_source(tok, depth=0)
 
 
@@ -106,7 +108,7 @@ def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
 def channel_token(cue: Cue) -> Token | None:
     """The addressee of a "tell"-type cue: "told the paper" -> "paper"."""
     tok = cue.token
-    if cue.frame == "according" or tok.lemma_.lower() not in CHANNEL_VERBS:
+    if cue.frame in ("according", "colon") or tok.lemma_.lower() not in CHANNEL_VERBS:
         return None
     for child in tok.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):

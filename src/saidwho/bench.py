@@ -1,0 +1,58 @@
+"""Throughput of the full extraction against bare spaCy parsing of the same texts."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from .extract import extract_many
+
+
+@dataclass
+class BenchResult:
+    documents: int
+    words: int
+    bare_seconds: float
+    full_seconds: float
+
+    @property
+    def ratio(self) -> float:
+        """Extraction speed as a share of bare parsing speed (1.0: no overhead)."""
+        return self.bare_seconds / self.full_seconds if self.full_seconds else 0.0
+
+    def to_dict(self) -> dict[str, float]:
+        return {
+            "documents": self.documents,
+            "words": self.words,
+            "bare_docs_per_s": round(self.documents / self.bare_seconds, 2),
+            "bare_words_per_s": round(self.words / self.bare_seconds, 1),
+            "full_docs_per_s": round(self.documents / self.full_seconds, 2),
+            "full_words_per_s": round(self.words / self.full_seconds, 1),
+            "ratio": round(self.ratio, 3),
+        }
+
+
+def run_bench(nlp: Language, texts: list[str], repeat: int = 2,
+              progress: Callable[[str], None] | None = None) -> BenchResult:
+    """Time bare parsing and full extraction alternately; keep the best time of each."""
+    words = sum(len(t.split()) for t in texts)
+    saidwho_pipes = [n for n in nlp.pipe_names if n.startswith("saidwho")]
+    bare = full = float("inf")
+    for round_no in range(repeat):
+        with nlp.select_pipes(disable=saidwho_pipes):
+            start = time.perf_counter()
+            for _ in nlp.pipe(texts, batch_size=16):
+                pass
+            bare = min(bare, time.perf_counter() - start)
+        if progress:
+            progress(f"round {round_no + 1}: bare parsing {bare:.1f}s")
+        start = time.perf_counter()
+        for _ in extract_many(nlp, ((str(i), t) for i, t in enumerate(texts))):
+            pass
+        full = min(full, time.perf_counter() - start)
+        if progress:
+            progress(f"round {round_no + 1}: full extraction {full:.1f}s")
+    return BenchResult(len(texts), words, bare, full)
