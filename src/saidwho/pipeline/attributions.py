@@ -15,9 +15,10 @@ from .quotes import QuoteIndex
 from .sources import channel_token, source_ranges, source_token
 from .spans import char_runs
 
-# A quotation this close after a direct attribution, with no cue of its own, continues it:
-# ""We will win," she said. "Nobody can stop us."".
-CONTINUATION_GAP = 40
+# How far (characters, line breaks) a quotation without a cue may lie from the quoting
+# attribution it continues.
+CONTINUATION_GAP = 300
+MAX_GAP_LINES = 2
 NO_SOURCE_PENALTY = 0.8
 
 
@@ -82,17 +83,21 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 
 
 def _attach_continuations(atts: list[Attribution], quotes: QuoteIndex, text: str) -> None:
-    """Quotations without a cue that directly follow a direct attribution extend it."""
+    """A quotation without a cue continues the latest quoting attribution before it, when
+    nothing but narration lies between them and it is at most a paragraph away:
+    ""We will win," she said. "Nobody can stop us."" has one source for both quotes."""
     covered = {(s.start, s.end) for a in atts for s in a.content}
-    by_end = sorted((a for a in atts if a.kind == "direct"), key=lambda a: a.span[1])
+    ordered = sorted(atts, key=lambda a: a.span[1])
     for q in quotes.quotes:
         if any(seg in covered for seg in q.segments):
             continue
-        prev = _last_before(by_end, q.start)
-        if prev is None:
+        prev = _last_before(ordered, q.start)
+        if prev is None or prev.kind == "indirect" or any(
+            a.span[0] < q.start and a.span[1] > q.start for a in atts
+        ):
             continue
         gap = text[prev.span[1] : q.start]
-        if len(gap) <= CONTINUATION_GAP and not quotes.overlapping(prev.span[1], q.start):
+        if len(gap) <= CONTINUATION_GAP and gap.count("\n") <= MAX_GAP_LINES:
             prev.content.extend(Segment.of(text, s, e) for s, e in q.segments)
             covered.update(q.segments)
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .frames import CLAUSAL, complement, cue_preposition, verb_frame
 from .lexicon import Lexicon
 from .quotes import QuoteIndex
+from .sources import subject_kind
 
 ACCORDING_PRIOR = 0.9
 COLON_PRIOR = 0.6
@@ -57,8 +58,10 @@ def _verb_cue(
 ) -> Cue | None:
     if tok.pos_ != "VERB":
         return None
+    if quotes.inside(tok.idx) is not None:
+        return None  # words inside a quotation are the speaker's, not the reporter's cues
     frame = frame_of(tok, quotes, sent_has_quote)
-    prior = lexicon.verb_prior(tok.lemma_.lower(), frame)
+    prior = lexicon.verb_prior(tok.lemma_.lower(), frame, subject_kind(tok))
     if prior <= 0:
         return None
     parts = [tok, *(c for c in tok.children if c.dep_ in PHRASAL)]

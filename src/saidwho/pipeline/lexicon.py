@@ -3,8 +3,10 @@
 Two files of package data:
 
 * ``cue_frames.tsv``: data-driven, derived from PolNeAR's train split by
-  ``scripts/build_cue_lexicon.py``: for each (lemma, frame) pair, how often a verb with
-  that lemma in that frame heads a gold cue. The ratio is the cue's prior confidence.
+  ``scripts/build_cue_lexicon.py``: for each (lemma, frame, subject kind), how often a
+  verb outside quotation marks with that lemma, frame and kind of subject heads a gold
+  cue. The smoothed ratio is the cue's prior confidence; subject kind ``*`` is the total
+  over all kinds and the back-off for rare combinations.
 * ``cue_words.txt``: a curated list of speech, thought and report verbs and nouns that
   the corpus may under-represent ("demand", "accusation"), with a default confidence.
 """
@@ -23,13 +25,15 @@ DEFAULT_NOUN_PRIOR = 0.6
 class Lexicon:
     """Cue words with prior confidences by syntactic frame."""
 
-    verb_frames: dict[tuple[str, str], float] = field(default_factory=dict)
+    verb_frames: dict[tuple[str, str, str], float] = field(default_factory=dict)
     verbs: set[str] = field(default_factory=set)
     nouns: dict[str, float] = field(default_factory=dict)
 
-    def verb_prior(self, lemma: str, frame: str) -> float:
-        """Prior that ``lemma`` in ``frame`` is a cue; 0 when it is not one."""
-        learned = self.verb_frames.get((lemma, frame))
+    def verb_prior(self, lemma: str, frame: str, subject: str = "*") -> float:
+        """Prior that ``lemma`` in ``frame`` with a ``subject`` kind is a cue."""
+        learned = self.verb_frames.get((lemma, frame, subject))
+        if learned is None:
+            learned = self.verb_frames.get((lemma, frame, "*"))
         if learned is not None:
             return learned
         if lemma in self.verbs and frame in ("ccomp", "quote", "head"):
@@ -41,7 +45,7 @@ class Lexicon:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "verb_frames": [[lem, fr, p] for (lem, fr), p in sorted(self.verb_frames.items())],
+            "verb_frames": [[*key, p] for key, p in sorted(self.verb_frames.items())],
             "verbs": sorted(self.verbs),
             "nouns": sorted(self.nouns.items()),
         }
@@ -49,22 +53,34 @@ class Lexicon:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Lexicon:
         return cls(
-            verb_frames={(lem, fr): float(p) for lem, fr, p in data["verb_frames"]},
+            verb_frames={(lem, fr, sk): float(p) for lem, fr, sk, p in data["verb_frames"]},
             verbs=set(data["verbs"]),
             nouns={n: float(p) for n, p in data["nouns"]},
         )
 
 
-def load_default_lexicon(min_count: int = 3) -> Lexicon:
-    """The lexicon shipped with the package."""
+def load_default_lexicon(min_total: int = 5, smoothing: float = 2.0) -> Lexicon:
+    """The lexicon shipped with the package.
+
+    A subject-specific ratio seen fewer than ``min_total`` times is left to the back-off;
+    the others are smoothed towards it with ``smoothing`` pseudo-counts.
+    """
     pkg = resources.files("saidwho") / "lexicons"
     lex = Lexicon()
+    rows = []
     for line in (pkg / "cue_frames.tsv").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        lemma, frame, count, total = line.split("\t")
-        if int(count) >= min_count:
-            lex.verb_frames[(lemma, frame)] = int(count) / int(total)
+        if line and not line.startswith("#"):
+            lemma, frame, subject, count, total = line.split("\t")
+            rows.append((lemma, frame, subject, int(count), int(total)))
+    backoff = {(lem, fr): c / t for lem, fr, sk, c, t in rows if sk == "*"}
+    for lemma, frame, subject, count, total in rows:
+        prior = backoff[(lemma, frame)]
+        if subject == "*":
+            lex.verb_frames[(lemma, frame, "*")] = prior
+        elif total >= min_total:
+            lex.verb_frames[(lemma, frame, subject)] = (count + smoothing * prior) / (
+                total + smoothing
+            )
     for line in (pkg / "cue_words.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:

@@ -1,7 +1,9 @@
 """Sources and channels: who a cue's content is attributed to, and through whom.
 
-The source is the cue verb's subject, the agent of a passive ("was announced by X"), the
-noun a relative clause hangs on ("X, who said ..."), or, for a participle or a
+The source is the cue verb's subject (a relative pronoun included: "X, who said ..." has
+"who" as its source mention, resolved to X by the speaker step), the agent of a passive
+("was announced by X"), the noun a participle hangs on ("a statement saying ..."), or, for a
+participle or a
 coordinated verb without a subject of its own ("..., saying ...", "... and added ..."),
 the subject of the verb it depends on. "according to X" and "X's claim that" and
 "claims by X that" take the object of the preposition or the possessor.
@@ -10,10 +12,14 @@ The channel is the addressee of "tell"-type verbs ("told the paper").
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
-from .cues import Cue
 from .spans import char_runs
+
+if TYPE_CHECKING:
+    from .cues import Cue
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis"})
@@ -35,22 +41,42 @@ def source_token(cue: Cue) -> Token | None:
     return _verb_source(tok, depth=0)
 
 
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SUBJECT_KINDS = ("none", "p12", "p3", "ent", "noun")
+
+
+def subject_kind(verb: Token) -> str:
+    """A coarse class of a verb's source, which changes how likely it is a cue: none,
+    first or second person pronoun (p12), other pronoun (p3), named entity, other noun."""
+    src = verb_source(verb)
+    if src is None:
+        return "none"
+    if src.lower_ in FIRST_SECOND_PERSON:
+        return "p12"
+    if src.pos_ == "PRON":
+        return "p3"
+    return "ent" if src.ent_type_ in NAMED else "noun"
+
+
+def verb_source(verb: Token) -> Token | None:
+    """The source of a cue verb (see the module documentation)."""
+    return _verb_source(verb, depth=0)
+
+
 def _verb_source(verb: Token, depth: int) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
             if child.lower_ == "it" and child.dep_ == "nsubj" and _is_expletive(verb):
                 return None
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
     if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb and depth < 3:
-        if verb.head.pos_ in ("VERB", "AUX"):
-            return _verb_source(verb.head, depth + 1)
+        return _verb_source(verb.head, depth + 1)
     return None
 
 

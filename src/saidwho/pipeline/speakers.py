@@ -24,6 +24,7 @@ from ..model import Attribution, Segment, Speaker
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 ANONYMOUS_NOUNS = frozenset({
     "source", "official", "aide", "diplomat", "insider", "person", "people", "adviser",
     "advisor", "staffer", "employee", "observer", "analyst", "expert", "witness", "resident",
@@ -105,6 +106,11 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
     seg = Segment(span.start_char, span.end_char, span.text)
     history = _history(span.start_char, entities, resolved)
     lower = root.lower_
+    if lower in RELATIVE_PRONOUNS and root.head.dep_ == "relcl" and len(span) == 1:
+        # "Khan, who said ...": the relative pronoun stands for the noun phrase it follows
+        noun = root.head.head
+        phrase = span.doc[noun.left_edge.i : noun.i + 1]
+        return _resolve(phrase, entities, resolved)
     if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
         found = _pronoun_antecedent(lower, history)
         return Mention(seg, found.speaker if found else Speaker(span.text, "unknown", seg), lower)
@@ -113,17 +119,15 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
         return _named(seg, ent, history)
     head = root.lemma_.lower()
     det = _determiner(span)
-    if det in INDEFINITE or (det is None and root.tag_ == "NNS" and head in ANONYMOUS_NOUNS):
-        if head in ANONYMOUS_NOUNS:
-            anon = Speaker(_strip_article(span.text), "anonymous", seg, descriptor=span.text)
-            return Mention(seg, anon, head)
+    bare_plural = det is None and root.tag_ == "NNS"
+    if head in ANONYMOUS_NOUNS and (det in INDEFINITE or bare_plural):
+        anon = Speaker(_strip_article(span.text), "anonymous", seg, descriptor=span.text)
+        return Mention(seg, anon, head)
     if det in ("the", "this", "that", "these", "those"):
         found = _definite_antecedent(head, history)
         if found is not None:
             return Mention(seg, found.speaker, head)
     kind = next((k for k, nouns in KIND_NOUNS.items() if head in nouns), "unknown")
-    if kind == "person" and root.pos_ == "PROPN":
-        kind = "person"
     return Mention(seg, Speaker(_strip_article(span.text), kind, seg), head)
 
 
@@ -149,7 +153,8 @@ def _entity_in(span: Span, entities: list[Mention]) -> Mention | None:
     """The first named entity inside the span (a name in "Khan, the prosecutor,")."""
     inside = [m for m in entities
               if m.segment.start >= span.start_char and m.segment.end <= span.end_char]
-    return inside[0] if inside else None
+    people = [m for m in inside if m.speaker.type == "person"]
+    return (people or inside or [None])[0]
 
 
 def _named(seg: Segment, ent: Mention, history: list[Mention]) -> Mention:
