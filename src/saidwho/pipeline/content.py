@@ -14,7 +14,7 @@ from .frames import CLAUSAL, OBJECT, OPEN, complement, cue_preposition
 from .quotes import QuoteIndex
 from .spans import char_runs, merge_ranges, subtree_indices
 
-CONTENT_PREPS = frozenset({"prep"})
+OBJECT_STOPS = frozenset({"cc", "conj", "parataxis", "advcl", "punct", "npadvmod"})
 RIGHT_COMPLEMENTS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "attr", "dative"})
 GAP_CHARS = " \t\n,:;—–-"
 
@@ -96,14 +96,18 @@ def _rest_of_line(tok: Token) -> list[tuple[int, int]]:
 
 
 def _object_indices(verb: Token) -> set[int]:
-    """The object and the prepositional phrases after it ("criticized X for Y")."""
+    """The object and what completes it on the right ("criticized X for Y", "called the
+    charges unfounded"), up to a comma or a coordinated clause."""
     obj = complement(verb, OBJECT)
     if obj is None:
         return set()
     ids = subtree_indices(obj)
     for child in verb.rights:
-        if child.dep_ in CONTENT_PREPS and child.i > obj.i:
-            ids |= subtree_indices(child)
+        if child.i <= obj.i:
+            continue
+        if child.dep_ in OBJECT_STOPS or child.is_punct:
+            break
+        ids |= subtree_indices(child)
     return ids
 
 
