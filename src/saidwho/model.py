@@ -48,34 +48,39 @@ class Segment:
 class Speaker:
     """Who an attribution's source refers to, after resolution inside the article.
 
-    ``mention`` is the earlier, fullest mention the source resolved to (it may be
-    the source itself); ``name`` is its canonical form.
+    ``surface`` is the mention at the attribution itself ("the paper"); ``mention`` is
+    the earlier, fullest mention it resolved to ("The Lakeside Herald"; it may be the
+    surface itself); ``name`` is the canonical form of the speaker.
     """
 
     name: str
     type: str = "unknown"
     mention: Segment | None = None
     descriptor: str | None = None
+    surface: Segment | None = None
 
     def shifted(self, offset: int) -> Speaker:
         mention = self.mention.shifted(offset) if self.mention else None
-        return Speaker(self.name, self.type, mention, self.descriptor)
+        surface = self.surface.shifted(offset) if self.surface else None
+        return Speaker(self.name, self.type, mention, self.descriptor, surface)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "type": self.type}
         out["mention"] = self.mention.to_dict() if self.mention else None
+        out["surface"] = self.surface.to_dict() if self.surface else None
         if self.descriptor:
             out["descriptor"] = self.descriptor
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Speaker:
-        mention = data.get("mention")
+        mention, surface = data.get("mention"), data.get("surface")
         return cls(
             name=str(data["name"]),
             type=str(data.get("type", "unknown")),
             mention=Segment.from_dict(mention) if mention else None,
             descriptor=data.get("descriptor"),
+            surface=Segment.from_dict(surface) if surface else None,
         )
 
 

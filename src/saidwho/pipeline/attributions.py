@@ -59,7 +59,8 @@ def _build(cue: Cue, quotes: QuoteIndex, text: str) -> Attribution | None:
         from ..model import Speaker
 
         s, e = channel[0]
-        att.channel = Speaker(name=text[s:e], mention=Segment.of(text, s, e))
+        att.channel = Speaker(name=text[s:e], mention=Segment.of(text, s, e),
+                              surface=Segment.of(text, s, e))
     return att
 
 

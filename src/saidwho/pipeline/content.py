@@ -12,10 +12,11 @@ from spacy.tokens import Span, Token
 from .cues import Cue, sentence_window, that_clause
 from .frames import CLAUSAL, OBJECT, OPEN, complement, cue_preposition
 from .quotes import QuoteIndex
+from .sources import CHANNEL_VERBS
 from .spans import char_runs, merge_ranges, subtree_indices
 
 OBJECT_STOPS = frozenset({"cc", "conj", "parataxis", "advcl", "punct", "npadvmod"})
-RIGHT_COMPLEMENTS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "attr", "dative"})
+RIGHT_COMPLEMENTS = frozenset({"oprd", "ccomp", "xcomp", "attr"})
 GAP_CHARS = " \t\n,:;—–-"
 
 
@@ -63,9 +64,10 @@ def _quote_content(verb: Token, quotes: QuoteIndex) -> list[tuple[int, int]]:
     touches the reporting clause, with nothing but punctuation between, is content:
     ""A," she said, "B."", "She said: "A.""."""
     doc = verb.doc
-    right = set().union(*(subtree_indices(c) for c in verb.rights if c.dep_ in RIGHT_COMPLEMENTS))
+    right = set().union(*(subtree_indices(c) for c in verb.rights if _completes(verb, c)))
     ranges = char_runs(doc, right)
-    if ranges and any(quotes.overlapping(s, e) for s, e in ranges):
+    quoted = [quotes.covering(s, e) for s, e in ranges]
+    if ranges and not all(quoted) and any(quotes.overlapping(s, e) for s, e in ranges):
         return ranges
     clause = [t for t in verb.subtree if quotes.inside(t.idx) is None and not t.is_punct]
     c_start = min(t.idx for t in clause)
@@ -83,6 +85,13 @@ def _quote_content(verb: Token, quotes: QuoteIndex) -> list[tuple[int, int]]:
         if not gap.strip(GAP_CHARS):
             out.extend(q.segments)
     return out
+
+
+def _completes(verb: Token, child: Token) -> bool:
+    """A right-hand complement that belongs to the content (not an addressee)."""
+    if child.dep_ == "dobj":
+        return verb.lemma_.lower() not in CHANNEL_VERBS
+    return child.dep_ in RIGHT_COMPLEMENTS
 
 
 def _rest_of_line(tok: Token) -> list[tuple[int, int]]:

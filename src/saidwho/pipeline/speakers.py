@@ -15,7 +15,7 @@ The channel ("told the paper") is resolved the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -75,12 +75,18 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
             span = _span_of(doc, att.source)
             if span is not None:
                 mention = _resolve(span, entities, resolved)
-                att.speaker = mention.speaker
+                att.speaker = replace(mention.speaker, surface=_segment(span))
                 resolved.append(mention)
-        if att.channel is not None and att.channel.mention is not None:
-            span = _span_of(doc, [att.channel.mention])
+        surface = att.channel.surface if att.channel is not None else None
+        if surface is not None:
+            span = _span_of(doc, [surface])
             if span is not None:
-                att.channel = _resolve(span, entities, resolved).speaker
+                found = _resolve(span, entities, resolved).speaker
+                att.channel = replace(found, surface=surface)
+
+
+def _segment(span: Span) -> Segment:
+    return Segment(span.start_char, span.end_char, span.text)
 
 
 def _span_of(doc: Doc, segments: list[Segment]) -> Span | None:
@@ -128,6 +134,8 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
         if found is not None:
             return Mention(seg, found.speaker, head)
     kind = next((k for k, nouns in KIND_NOUNS.items() if head in nouns), "unknown")
+    if root.pos_ == "PROPN" and PUBLICATION_WORDS.search(span.text):
+        kind = "publication"
     return Mention(seg, Speaker(_strip_article(span.text), kind, seg), head)
 
 

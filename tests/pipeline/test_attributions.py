@@ -1,0 +1,95 @@
+"""Extraction on sentences the project writes; needs the English spaCy pipeline."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def parts(att):
+    return (
+        " ".join(s.text for s in att.source),
+        " ".join(s.text for s in att.cue),
+        " | ".join(s.text for s in att.content),
+        att.kind,
+    )
+
+
+CASES = [
+    # direct quotes: split by the cue, colon-introduced, several sentences
+    ('"We will not stop," she said, "until it ends."',
+     ("she", "said", '"We will not stop," | "until it ends."', "direct")),
+    ('The minister said: "We are ready. The army is ready."',
+     ("The minister", "said", '"We are ready. The army is ready."', "direct")),
+    ("Danya Chaikel, the group's representative, said: \"The court must be allowed to work.\"",
+     ("Danya Chaikel, the group's representative", "said",
+      '"The court must be allowed to work."', "direct")),
+    ("“We waited long enough,” said Mayor Elena Varga.",
+     ("Mayor Elena Varga", "said", "“We waited long enough,”", "direct")),
+    # reported speech with and without "that"
+    ("The source added that the statement was drafted in March.",
+     ("The source", "added", "that the statement was drafted in March", "indirect")),
+    ("The source added the statement was drafted in March.",
+     ("The source", "added", "the statement was drafted in March", "indirect")),
+    ("He insisted the plan was legal.", ("He", "insisted", "the plan was legal", "indirect")),
+    ("The mayor warned that the river could flood the old town.",
+     ("The mayor", "warned", "that the river could flood the old town", "indirect")),
+    ("The union demanded that wages be raised by ten percent.",
+     ("The union", "demanded", "that wages be raised by ten percent", "indirect")),
+    ("Opposition leaders denied that they had met the envoy.",
+     ("Opposition leaders", "denied", "that they had met the envoy", "indirect")),
+    # mixed quote
+    ('She called the decision "a disgrace to the city".',
+     ("She", "called", 'the decision "a disgrace to the city"', "mixed")),
+    # source after the cue, according to, told, in a statement, passive, nominal cues
+    ("Taxes will rise next year, said the minister.",
+     ("the minister", "said", "Taxes will rise next year", "indirect")),
+    ("According to the ministry, taxes will rise next year.",
+     ("the ministry", "According to", "taxes will rise next year", "indirect")),
+    ("A diplomatic source told the paper that the talks had failed.",
+     ("A diplomatic source", "told", "that the talks had failed", "indirect")),
+    ('A diplomatic source told The Guardian: "The talks have failed."',
+     ("A diplomatic source", "told", '"The talks have failed."', "direct")),
+    ("In a statement, the ministry said it would appeal the ruling.",
+     ("the ministry", "said", "it would appeal the ruling", "indirect")),
+    ("It was announced by the ministry that taxes will rise.",
+     ("the ministry", "announced", "that taxes will rise", "indirect")),
+    ("There were claims by the office of the prosecutor that it has received threats.",
+     ("the office of the prosecutor", "claims", "that it has received threats", "indirect")),
+    # content without a source is still an attribution
+    ("There were reports that the border had been closed.",
+     ("", "reports", "that the border had been closed", "indirect")),
+    ("The statement, which called on states to protect the court, was signed.",
+     ("which", "called", "to protect the court", "indirect")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_extracts_attribution(extract, text, expected):
+    found = [parts(a) for a in extract(text)]
+    assert expected in found
+
+
+def test_quote_running_over_paragraphs(extract):
+    text = ('The chairman said: "The first point is money.\n\n'
+            '"The second point is time."\n\nThe meeting ended.')
+    (att,) = extract(text)
+    assert [s.text for s in att.content] == ['"The first point is money.',
+                                            '"The second point is time."']
+    assert att.kind == "direct"
+
+
+def test_following_quote_continues_the_attribution(extract):
+    text = '"We will win," the coach said. "Nobody can stop us."'
+    (att,) = extract(text)
+    assert [s.text for s in att.content] == ['"We will win,"', '"Nobody can stop us."']
+
+
+def test_offsets_point_into_the_original_text(extract):
+    text = "Intro line.\r\n\r\nThe council reports that the bridge is unsafe — “really”.\n"
+    for att in extract(text):
+        for seg in (*att.source, *att.cue, *att.content):
+            assert text[seg.start : seg.end] == seg.text
+
+
+def test_quote_without_cue_is_not_attributed(extract):
+    assert extract('"I am tired." The words came from nowhere.') == []

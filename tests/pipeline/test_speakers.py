@@ -1,0 +1,54 @@
+"""Speaker and channel resolution inside an article; needs the English spaCy pipeline."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def speakers(extract, text):
+    return [(" ".join(s.text for s in a.source), a.speaker.name if a.speaker else None,
+             a.speaker.type if a.speaker else None) for a in extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun resolves to the earlier person
+        ("Karim Khan opened the hearing. He said the evidence was strong.",
+         ("He", "Karim Khan", "person")),
+        # a short name resolves to the earlier full name
+        ("Karim Khan opened the hearing. Khan said the evidence was strong.",
+         ("Khan", "Karim Khan", "person")),
+        # a definite description resolves to the earlier mention with the same head noun
+        ("A diplomatic source said the vote was close. The source added that two "
+         "countries abstained.", ("The source", "A diplomatic source", "anonymous")),
+        # an unnamed source keeps its descriptor
+        ("Two officials familiar with the talks said the deal was off.",
+         ("Two officials familiar with the talks", "Two officials familiar with the talks",
+          "anonymous")),
+        # a relative pronoun stands for the noun phrase before it
+        ("Karim Khan, who said the evidence was strong, left early.",
+         ("who", "Karim Khan", "person")),
+        # an apposition keeps the person, not the description
+        ("The group's chairman, Tomas Brandt, said the bridge was too expensive.",
+         ("The group's chairman, Tomas Brandt", "Tomas Brandt", "person")),
+    ],
+)
+def test_resolves_speaker(extract, text, expected):
+    assert expected in speakers(extract, text)
+
+
+def test_anonymous_descriptor_is_kept(extract):
+    (att,) = extract("A diplomatic source said the vote was close.")
+    assert att.speaker is not None and att.speaker.descriptor == "A diplomatic source"
+
+
+def test_channel_resolves_to_the_paper_named_earlier(extract):
+    text = ("The Lakeside Herald published the letter on Monday. A diplomatic source told "
+            "the paper that the talks had failed.")
+    att = next(a for a in extract(text) if a.cue[0].text == "told")
+    assert att.channel is not None
+    assert att.channel.type == "publication"
+    assert "Lakeside Herald" in att.channel.name
+    assert att.channel.surface is not None and att.channel.surface.text == "the paper"
+    assert att.channel.mention is not None and "Lakeside Herald" in att.channel.mention.text
