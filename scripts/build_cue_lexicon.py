@@ -2,8 +2,8 @@
 
 For every verb outside quotation marks in the split, its lemma, frame (see
 ``saidwho.pipeline.frames``) and subject kind (``saidwho.pipeline.sources.subject_kind``)
-are counted, and separately how often that verb heads a gold cue; kind ``*`` sums them. Only lemmas, frame names and
-counts are written, never text from the corpus:
+are counted, and separately how often that verb heads a gold cue; kind ``*`` sums them.
+Only lemmas, frame names and counts are written, never text from the corpus:
 
     python scripts/build_cue_lexicon.py --polnear ../shared/data/polnear \
         --out src/saidwho/lexicons/cue_frames.tsv

@@ -63,13 +63,12 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, min_confidence
         _fail("no input: give FILEs, a DIRectory, - for standard input, or --sample")
     nlp = _load(model, min_confidence)
     failures: list[InputFailure] = []
-    err = Console(stderr=True)
 
     def good_inputs():  # type: ignore[no-untyped-def]
         for item in iter_inputs(paths):
             if isinstance(item, InputFailure):
                 failures.append(item)
-                err.print(f"[red]Error:[/red] {item}", highlight=False, markup=True)
+                click.echo(f"Error: {item}", err=True)
             else:
                 yield item.id, item.text
 
@@ -91,7 +90,7 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, min_confidence
         if output:
             stream.close()
     if failures:
-        err.print(f"{len(failures)} input(s) failed", highlight=False)
+        click.echo(f"{len(failures)} input(s) failed", err=True)
         sys.exit(1)
 
 

@@ -47,8 +47,9 @@ def load_pipeline(model: str | None = None, *, min_confidence: float = 0.35) -> 
     return nlp
 
 
-def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+def chunks(text: str, size: int | None = None) -> list[tuple[int, str]]:
     """(offset, chunk) pairs covering ``text``, cut at paragraph breaks where possible."""
+    size = size or CHUNK_CHARS
     if len(text) <= size:
         return [(0, text)]
     out = []

@@ -42,7 +42,8 @@ def iter_inputs(paths: list[str]) -> Iterator[InputText | InputFailure]:
             files = sorted(p for p in path.rglob("*") if p.is_file()
                            and p.suffix.lower() in TEXT_SUFFIXES)
             if not files:
-                yield InputFailure(raw, f"directory holds no text files ({', '.join(TEXT_SUFFIXES)})")
+                kinds = ", ".join(TEXT_SUFFIXES)
+                yield InputFailure(raw, f"directory holds no text files ({kinds})")
             for f in files:
                 yield read_file(f)
         else:

@@ -66,8 +66,8 @@ def _document_html(result: DocumentResult) -> str:
         if active:
             roles = sorted({m[2] for m in active}, key=ROLE_CLASSES.index)
             ids = " ".join(sorted({f"a{m[3]}" for m in active}))
-            title = ", ".join(roles)
-            chunk = f'<mark class="{" ".join(roles)}" data-att="{ids}" title="{title}">{chunk}</mark>'
+            classes, title = " ".join(roles), ", ".join(roles)
+            chunk = f'<mark class="{classes}" data-att="{ids}" title="{title}">{chunk}</mark>'
         pieces.append(chunk)
     rows = []
     for att in result.attributions:

@@ -55,7 +55,7 @@ def _glob_escape(name: str) -> str:
 def parse_ann(ann: str, text: str, where: Path | str = "<ann>") -> list[Attribution]:
     """Parse brat standoff into attributions (source, cue and content segments)."""
     spans: dict[str, list[Segment]] = {}
-    events: list[tuple[str, list[tuple[str, str]]]] = []
+    events: list[tuple[str, list[tuple[str, ...]]]] = []
     for lineno, line in enumerate(ann.splitlines(), 1):
         if not line.strip():
             continue
@@ -64,7 +64,7 @@ def parse_ann(ann: str, text: str, where: Path | str = "<ann>") -> list[Attribut
             spans[fields[0]] = _parse_textbound(fields[1], text, where, lineno)
         elif line.startswith("E") and len(fields) >= 2:
             args = [tuple(a.split(":", 1)) for a in fields[1].split() if ":" in a]
-            events.append((fields[0], args))  # type: ignore[arg-type]
+            events.append((fields[0], args))
     out = []
     for _, args in events:
         if not args or args[0][0] not in ATTRIBUTION_TRIGGERS:

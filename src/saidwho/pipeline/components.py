@@ -17,7 +17,6 @@ from typing import Any
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import ensure_path
 
 from .attributions import find_attributions
 from .lexicon import Lexicon, load_default_lexicon
@@ -53,12 +52,12 @@ class AttributionFinder:
         self.lexicon = Lexicon.from_dict(lexicon) if lexicon else load_default_lexicon()
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "lexicon.json", self.lexicon.to_dict())
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(folder / "lexicon.json", self.lexicon.to_dict())
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AttributionFinder:
-        self.lexicon = Lexicon.from_dict(srsly.read_json(ensure_path(path) / "lexicon.json"))
+        self.lexicon = Lexicon.from_dict(srsly.read_json(Path(path) / "lexicon.json"))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:

@@ -58,10 +58,8 @@ def cue_preposition(verb: Token) -> Token | None:
     for child in verb.rights:
         if child.dep_ == "prt":
             continue
-        if child.dep_ == "prep" and child.i <= verb.i + 2:
-            if any(g.dep_ in ("pobj", "pcomp") for g in child.children):
-                return child
-        return None
+        has_object = any(g.dep_ in ("pobj", "pcomp") for g in child.children)
+        return child if child.dep_ == "prep" and child.i <= verb.i + 2 and has_object else None
     return None
 
 

@@ -67,11 +67,11 @@ def load_default_lexicon(min_total: int = 5, smoothing: float = 2.0) -> Lexicon:
     """
     pkg = resources.files("saidwho") / "lexicons"
     lex = Lexicon()
-    rows = []
+    rows: list[tuple[str, str, str, int, int]] = []
     for line in (pkg / "cue_frames.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            lemma, frame, subject, count, total = line.split("\t")
-            rows.append((lemma, frame, subject, int(count), int(total)))
+            lem, fr, sk, n, tot = line.split("\t")
+            rows.append((lem, fr, sk, int(n), int(tot)))
     backoff = {(lem, fr): c / t for lem, fr, sk, c, t in rows if sk == "*"}
     for lemma, frame, subject, count, total in rows:
         prior = backoff[(lemma, frame)]

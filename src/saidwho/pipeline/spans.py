@@ -30,7 +30,7 @@ def token_runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
 
 
 def _is_edge(tok: Token) -> bool:
-    return tok.is_space or tok.text in EDGE_PUNCT or (tok.text == "." and tok.is_sent_end)
+    return bool(tok.is_space or tok.text in EDGE_PUNCT or (tok.text == "." and tok.is_sent_end))
 
 
 def char_runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:

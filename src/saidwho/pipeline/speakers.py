@@ -162,7 +162,8 @@ def _entity_in(span: Span, entities: list[Mention]) -> Mention | None:
     inside = [m for m in entities
               if m.segment.start >= span.start_char and m.segment.end <= span.end_char]
     people = [m for m in inside if m.speaker.type == "person"]
-    return (people or inside or [None])[0]
+    found = people or inside
+    return found[0] if found else None
 
 
 def _named(seg: Segment, ent: Mention, history: list[Mention]) -> Mention:

@@ -1,0 +1,58 @@
+"""The spaCy components, as a user adds them to their own pipeline."""
+
+import pytest
+import spacy
+
+from saidwho.extract import default_model
+from saidwho.pipeline.lexicon import load_default_lexicon
+
+pytestmark = pytest.mark.model
+
+TEXT = "Karim Khan opened the hearing. He said the evidence was strong."
+
+
+@pytest.fixture(scope="module")
+def base():
+    return spacy.load(default_model())
+
+
+def test_add_pipe_by_name_sets_attributions_and_spans(base):
+    nlp = spacy.load(default_model())
+    nlp.add_pipe("saidwho")
+    doc = nlp(TEXT)
+    (att,) = doc._.attributions
+    assert att.speaker.name == "Karim Khan"
+    assert [s.text for s in doc.spans["saidwho_cue"]] == ["said"]
+    assert [s.text for s in doc.spans["saidwho_content"]] == ["the evidence was strong"]
+
+
+def test_per_step_components(base):
+    nlp = spacy.load(default_model())
+    nlp.add_pipe("saidwho_attributions")
+    nlp.add_pipe("saidwho_speakers")
+    (att,) = nlp(TEXT)._.attributions
+    assert att.speaker is not None and att.speaker.name == "Karim Khan"
+
+
+def test_min_confidence_is_configurable(base):
+    nlp = spacy.load(default_model())
+    nlp.add_pipe("saidwho", config={"min_confidence": 0.999})
+    assert nlp(TEXT)._.attributions == []
+
+
+def test_lexicon_is_saved_and_loaded_with_the_pipeline(tmp_path):
+    nlp = spacy.load(default_model())
+    finder = nlp.add_pipe("saidwho")
+    finder.lexicon.nouns["rumination"] = 0.9
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded.get_pipe("saidwho").lexicon.nouns["rumination"] == 0.9
+    assert loaded(TEXT)._.attributions
+
+
+def test_default_lexicon_has_learned_and_curated_cues():
+    lex = load_default_lexicon()
+    assert lex.verb_prior("say", "ccomp") > 0.7
+    assert lex.verb_prior("demand", "ccomp") > 0  # curated
+    assert lex.verb_prior("have", "dobj") < 0.35
+    assert lex.noun_prior("accusation") > 0
