@@ -27,10 +27,10 @@ def print_table(result: DocumentResult, console: Console) -> None:
     table = Table(title=f"{result.id}: {len(result.attributions)} attributions",
                   show_lines=True, expand=True)
     table.add_column("kind", no_wrap=True)
-    table.add_column("speaker")
-    table.add_column("cue")
-    table.add_column("content", ratio=3)
-    table.add_column("conf", justify="right")
+    table.add_column("speaker", ratio=2, min_width=12)
+    table.add_column("cue", ratio=1, min_width=6)
+    table.add_column("content", ratio=4, min_width=24)
+    table.add_column("conf", justify="right", no_wrap=True)
     for att in result.attributions:
         source = " ".join(s.text for s in att.source) or "—"
         speaker = source

@@ -68,7 +68,12 @@ class Mention:
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
     """Fill ``speaker`` and ``channel`` of each attribution, in place."""
-    entities = [_entity_mention(ent) for ent in doc.ents if ent.label_ in ENTITY_TYPES]
+    entities: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_TYPES:
+            mention = _entity_mention(ent)
+            # a later short name ("Okafor") stands for the full name met before
+            entities.append(_named(mention.segment, mention, entities[::-1]))
     resolved: list[Mention] = []
     for att in sorted(attributions, key=lambda a: a.span):
         if att.source:
