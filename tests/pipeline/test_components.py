@@ -56,3 +56,19 @@ def test_default_lexicon_has_learned_and_curated_cues():
     assert lex.verb_prior("demand", "ccomp") > 0  # curated
     assert lex.verb_prior("have", "dobj") < 0.35
     assert lex.noun_prior("accusation") > 0
+
+
+def test_speaker_resolver_is_swappable_through_the_registry():
+    from spacy.util import registry
+
+    @registry.misc("test.no_speakers.v1")
+    def no_speakers():
+        def resolve(doc, attributions):
+            for att in attributions:
+                att.speaker = None
+        return resolve
+
+    nlp = spacy.load(default_model())
+    nlp.add_pipe("saidwho", config={"speaker_resolver": {"@misc": "test.no_speakers.v1"}})
+    (att,) = nlp(TEXT)._.attributions
+    assert att.speaker is None

@@ -17,6 +17,7 @@ from typing import Any
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from .attributions import find_attributions
 from .lexicon import Lexicon, load_default_lexicon
@@ -25,6 +26,16 @@ from .speakers import resolve_speakers
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
 
+SpeakerResolverFn = Callable[[Doc, list[Any]], None]
+
+
+@registry.misc("saidwho.speaker_resolver.v1")
+def speaker_resolver_v1() -> SpeakerResolverFn:
+    """In-article resolution by pronouns, short names and descriptions (``speakers.py``)."""
+    return resolve_speakers
+
+
+RESOLVER = {"@misc": "saidwho.speaker_resolver.v1"}
 SPAN_KEYS = {"source": "saidwho_source", "cue": "saidwho_cue", "content": "saidwho_content"}
 
 
@@ -32,16 +43,16 @@ class AttributionFinder:
     """Finds attributions; holds the cue lexicon, saved and loaded with the pipeline."""
 
     def __init__(self, nlp: Language, name: str, *, min_confidence: float,
-                 resolve: bool) -> None:
+                 resolver: SpeakerResolverFn | None) -> None:
         self.name = name
         self.min_confidence = min_confidence
-        self.resolve = resolve
+        self.resolver = resolver
         self.lexicon: Lexicon = load_default_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         atts = find_attributions(doc, self.lexicon, self.min_confidence)
-        if self.resolve:
-            resolve_speakers(doc, atts)
+        if self.resolver is not None:
+            self.resolver(doc, atts)
         doc._.attributions = atts
         _set_spans(doc, atts)
         return doc
@@ -82,23 +93,26 @@ def _set_spans(doc: Doc, atts: list[Any]) -> None:
 class SpeakerResolver:
     """Resolves speakers of attributions found by an earlier component."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, resolver: SpeakerResolverFn) -> None:
         self.name = name
+        self.resolver = resolver
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.attributions:
-            resolve_speakers(doc, doc._.attributions)
+            self.resolver(doc, doc._.attributions)
         return doc
 
 
 @Language.factory(
     "saidwho",
-    default_config={"min_confidence": 0.35},
+    default_config={"min_confidence": 0.35, "speaker_resolver": RESOLVER},
     assigns=["doc._.attributions", "doc.spans"],
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
 )
-def make_saidwho(nlp: Language, name: str, *, min_confidence: float) -> AttributionFinder:
-    return AttributionFinder(nlp, name, min_confidence=min_confidence, resolve=True)
+def make_saidwho(nlp: Language, name: str, *, min_confidence: float,
+                 speaker_resolver: SpeakerResolverFn) -> AttributionFinder:
+    return AttributionFinder(nlp, name, min_confidence=min_confidence,
+                             resolver=speaker_resolver)
 
 
 @Language.factory(
@@ -108,13 +122,15 @@ def make_saidwho(nlp: Language, name: str, *, min_confidence: float) -> Attribut
     requires=["token.dep", "token.lemma", "token.pos"],
 )
 def make_attributions(nlp: Language, name: str, *, min_confidence: float) -> AttributionFinder:
-    return AttributionFinder(nlp, name, min_confidence=min_confidence, resolve=False)
+    return AttributionFinder(nlp, name, min_confidence=min_confidence, resolver=None)
 
 
 @Language.factory(
     "saidwho_speakers",
+    default_config={"speaker_resolver": RESOLVER},
     assigns=["doc._.attributions"],
     requires=["doc._.attributions", "doc.ents"],
 )
-def make_speakers(nlp: Language, name: str) -> SpeakerResolver:
-    return SpeakerResolver(nlp, name)
+def make_speakers(nlp: Language, name: str, *,
+                  speaker_resolver: SpeakerResolverFn) -> SpeakerResolver:
+    return SpeakerResolver(nlp, name, resolver=speaker_resolver)
