@@ -43,6 +43,8 @@ def load_pipeline(model: str | None = None, *, min_confidence: float = 0.35) -> 
     except OSError as exc:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed") from exc
     if "saidwho" not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("saidwho_line_breaks", before="parser")
         nlp.add_pipe("saidwho", config={"min_confidence": min_confidence})
     log.info("loaded %s with %s", name, nlp.pipe_names)
     return nlp

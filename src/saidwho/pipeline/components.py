@@ -2,7 +2,8 @@
 
 * ``saidwho_attributions``: cues, sources and content -> ``doc._.attributions``;
 * ``saidwho_speakers``: resolves each attribution's speaker and channel;
-* ``saidwho``: both in one step, the usual way to add saidwho to a pipeline.
+* ``saidwho``: both in one step, the usual way to add saidwho to a pipeline;
+* ``saidwho_line_breaks``: sentence starts after line breaks; add it before the parser.
 
 Results are also exposed as spans: ``doc.spans["saidwho_source"]``, ``["saidwho_cue"]``
 and ``["saidwho_content"]``.
@@ -21,6 +22,7 @@ from spacy.util import registry
 
 from .attributions import find_attributions
 from .lexicon import Lexicon, load_default_lexicon
+from .paragraphs import mark_line_breaks
 from .speakers import resolve_speakers
 
 if not Doc.has_extension("attributions"):
@@ -134,3 +136,12 @@ def make_attributions(nlp: Language, name: str, *, min_confidence: float) -> Att
 def make_speakers(nlp: Language, name: str, *,
                   speaker_resolver: SpeakerResolverFn) -> SpeakerResolver:
     return SpeakerResolver(nlp, name, resolver=speaker_resolver)
+
+
+@Language.component(
+    "saidwho_line_breaks",
+    assigns=["token.is_sent_start"],
+)
+def line_breaks(doc: Doc) -> Doc:
+    """Sentence starts after line breaks, for the parser to respect (add before it)."""
+    return mark_line_breaks(doc)
