@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..model import Attribution, Segment
+from ..model import Attribution, Segment, Speaker
 from .content import content_of
 from .cues import Cue, find_cues
 from .lexicon import Lexicon
@@ -56,8 +56,6 @@ def _build(cue: Cue, quotes: QuoteIndex, text: str) -> Attribution | None:
         confidence=min(confidence, 0.99),
     )
     if channel:
-        from ..model import Speaker
-
         s, e = channel[0]
         att.channel = Speaker(name=text[s:e], mention=Segment.of(text, s, e),
                               surface=Segment.of(text, s, e))
@@ -75,12 +73,14 @@ def kind_of(quotes: QuoteIndex, content: list[tuple[int, int]]) -> str:
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:
     """One attribution per content: the most confident cue wins (first on ties)."""
+    def key(att: Attribution) -> tuple[tuple[int, int], ...]:
+        return tuple((s.start, s.end) for s in att.content)
+
     best: dict[tuple[tuple[int, int], ...], Attribution] = {}
     for att in atts:
-        key = tuple((s.start, s.end) for s in att.content)
-        if key not in best or att.confidence > best[key].confidence:
-            best[key] = att
-    return [a for a in atts if best[tuple((s.start, s.end) for s in a.content)] is a]
+        if key(att) not in best or att.confidence > best[key(att)].confidence:
+            best[key(att)] = att
+    return [a for a in atts if best[key(a)] is a]
 
 
 def _attach_continuations(atts: list[Attribution], quotes: QuoteIndex, text: str) -> None:

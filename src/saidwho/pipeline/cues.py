@@ -18,6 +18,7 @@ from .frames import CLAUSAL, complement, cue_preposition, verb_frame
 from .lexicon import Lexicon
 from .quotes import QuoteIndex
 from .sources import subject_kind
+from .spans import char_runs
 
 ACCORDING_PRIOR = 0.9
 COLON_PRIOR = 0.6
@@ -37,8 +38,6 @@ class Cue:
 
     @property
     def ranges(self) -> list[tuple[int, int]]:
-        from .spans import char_runs
-
         return char_runs(self.token.doc, [t.i for t in self.tokens])
 
 
