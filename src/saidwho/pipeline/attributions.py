@@ -34,7 +34,7 @@ def find_attributions(
         if att is not None and att.confidence >= min_confidence:
             found.append(att)
     found = _dedupe(found)
-    _attach_continuations(found, quotes, text)
+    attach_continuations(found, quotes, text)
     found.sort(key=lambda a: a.span)
     return found
 
@@ -83,7 +83,7 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
     return [a for a in atts if best[key(a)] is a]
 
 
-def _attach_continuations(atts: list[Attribution], quotes: QuoteIndex, text: str) -> None:
+def attach_continuations(atts: list[Attribution], quotes: QuoteIndex, text: str) -> None:
     """A quotation without a cue continues the latest quoting attribution before it, when
     nothing but narration lies between them and it is at most a paragraph away:
     ""We will win," she said. "Nobody can stop us."" has one source for both quotes."""

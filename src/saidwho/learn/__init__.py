@@ -1,0 +1,1 @@
+"""Learning attributions from PolNeAR: parsed corpora, features, networks and training."""

@@ -1,0 +1,296 @@
+"""The trained attribution model: a cue tagger and a cue-conditioned role tagger.
+
+1. The cue tagger labels every token B, I or O: cue spans such as "said", "has said",
+   "according to", "told reporters".
+2. For each cue span, the role tagger labels the tokens of a window around it (the cue's
+   sentence and its neighbours) as that cue's source or content (BIO), so nested and
+   overlapping attributions are handled one cue at a time.
+3. Spans become attributions; a logistic calibration, fitted on held-out training
+   articles, turns the taggers' probabilities into the attribution's confidence.
+
+The rule engine's output is one of the features, so the model learns where to trust it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc, Span
+from thinc.api import Model
+
+from ..model import Attribution, Segment
+from ..pipeline.attributions import kind_of
+from ..pipeline.quotes import QUOTE_CHARS, QuoteIndex
+from . import network
+from .features import (
+    CUE_LABELS,
+    N_CUE_COLUMNS,
+    N_TOKEN_COLUMNS,
+    ROLE_LABELS,
+    DocInfo,
+    cue_features,
+    doc_info,
+    token_features,
+    window,
+)
+from .network import NetConfig
+
+FORMAT = "saidwho-tagger/1"
+PACKAGED = "tagger"
+NO_SOURCE_PRIOR = 0.5
+N_RAW = 7  # scores a candidate gives the calibration (Candidate.raw)
+
+
+@dataclass
+class Calibration:
+    """Logistic map from raw scores to a probability that the attribution is right."""
+
+    weights: list[float] = field(default_factory=lambda: [0.0] * N_RAW)
+    bias: float = 0.0
+
+    def __call__(self, feats: list[float]) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, feats, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass
+class Candidate:
+    """An attribution as predicted, with the raw scores the calibration reads."""
+
+    cue: tuple[int, int]
+    source: list[tuple[int, int]]
+    content: list[tuple[int, int]]
+    cue_score: float
+    source_score: float
+    content_score: float
+    rule_cue: bool = False  # the rule engine found an attribution with this cue
+    rule_agreement: float = 0.0  # Dice of its content and this content (tokens)
+
+    def raw(self) -> list[float]:
+        logit = [math.log(max(1e-6, p) / max(1e-6, 1 - p))
+                 for p in (self.cue_score, self.content_score)]
+        return [*logit, self.source_score, float(bool(self.source)),
+                math.log1p(sum(b - a for a, b in self.content)), float(self.rule_cue),
+                self.rule_agreement]
+
+
+class AttributionTagger:
+    """Both taggers, their configuration and calibration; saved as one folder."""
+
+    def __init__(self, cue_cfg: NetConfig | None = None, role_cfg: NetConfig | None = None,
+                 cue_net: Model | None = None, role_net: Model | None = None,
+                 calibration: Calibration | None = None, info: dict[str, Any] | None = None):
+        self.cue_cfg = cue_cfg or NetConfig(N_TOKEN_COLUMNS, 96, len(CUE_LABELS))
+        self.role_cfg = role_cfg or NetConfig(N_CUE_COLUMNS, 192, len(ROLE_LABELS))
+        self.cue_net = cue_net or network.build(self.cue_cfg)
+        self.role_net = role_net or network.build(self.role_cfg)
+        self.calibration = calibration or Calibration()
+        self.info = info or {}
+
+    # -- prediction ---------------------------------------------------------------------
+
+    def candidates(self, doc: Doc, rules: list[Attribution],
+                   quotes: QuoteIndex | None = None) -> list[Candidate]:
+        threshold = float(self.info.get("cue_threshold", 0.5))
+        if len(doc) == 0:
+            return []
+        info = doc_info(doc, rules, quotes)
+        cue_probs = network.predict(self.cue_net, token_features(info))
+        out = []
+        for span, score in cue_spans(doc, cue_probs, threshold):
+            cand = self.roles(info, span, score)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def roles(self, info: DocInfo, span: Span, cue_score: float) -> Candidate | None:
+        rows = window(info, span)
+        probs = network.predict(self.role_net, cue_features(info, span, rows))
+        doc = info.doc
+        cue = set(range(span.start, span.end))
+        src_p = probs[:, 1] + probs[:, 2]
+        sources = _runs(doc, rows, src_p >= 0.5, src_p, probs[:, 1] > probs[:, 2], cue, 0)
+        source = max(sources, key=lambda r: r[2]) if sources else None
+        blocked = cue | (set(range(source[0], source[1] + 1)) if source else set())
+        cnt_p = probs[:, 3] + probs[:, 4]
+        contents = _runs(doc, rows, cnt_p >= float(self.info.get("content_threshold", 0.5)),
+                         cnt_p, None, blocked, int(self.info.get("content_gap", 0)))
+        contents = [c for c in contents if _has_word(doc, c[0], c[1])]
+        if not contents:
+            return None
+        rule_cue, agreement, rule_runs = _rule_content(info, cue, contents)
+        mode = self.info.get("rule_content", "")
+        if rule_runs and mode and (mode == "always" or agreement >= float(mode)):
+            contents = [(a, b, float(np.mean(cnt_p))) for a, b in rule_runs]
+        content_score = float(np.mean([r[2] for r in contents]))
+        return Candidate(
+            cue=(span.start, span.end - 1),
+            source=[(source[0], source[1])] if source else [],
+            content=[(a, b) for a, b, _ in contents],
+            cue_score=cue_score,
+            source_score=source[2] if source else NO_SOURCE_PRIOR,
+            content_score=content_score,
+            rule_cue=rule_cue,
+            rule_agreement=agreement,
+        )
+
+    def predict(self, doc: Doc, rules: list[Attribution], min_confidence: float = 0.0,
+                quotes: QuoteIndex | None = None) -> list[Attribution]:
+        quotes = quotes or QuoteIndex.of(doc.text)
+        atts = []
+        for cand in self.candidates(doc, rules, quotes):
+            att = to_attribution(doc, cand, quotes)
+            att.confidence = self.calibration(cand.raw())
+            if att.confidence >= min_confidence:
+                atts.append(att)
+        atts = dedupe(doc, atts)
+        atts.sort(key=lambda a: a.span)
+        return atts
+
+    # -- persistence --------------------------------------------------------------------
+
+    def to_disk(self, path: str | Path) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = {
+            "format": FORMAT,
+            "cue": self.cue_cfg.to_dict(),
+            "role": self.role_cfg.to_dict(),
+            "calibration": {"weights": self.calibration.weights,
+                            "bias": self.calibration.bias},
+            "info": self.info,
+        }
+        (folder / "tagger.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        (folder / "cue.bin").write_bytes(self.cue_net.to_bytes())
+        (folder / "role.bin").write_bytes(self.role_net.to_bytes())
+
+    @classmethod
+    def from_disk(cls, path: str | Path) -> AttributionTagger:
+        folder = Path(path)
+        meta = json.loads((folder / "tagger.json").read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"{folder}: not a saidwho tagger ({meta.get('format')!r})")
+        cue_cfg = NetConfig(**meta["cue"])
+        role_cfg = NetConfig(**meta["role"])
+        cue_net = network.build(cue_cfg).from_bytes((folder / "cue.bin").read_bytes())
+        role_net = network.build(role_cfg).from_bytes((folder / "role.bin").read_bytes())
+        cal = Calibration(**meta["calibration"])
+        return cls(cue_cfg, role_cfg, cue_net, role_net, cal, meta.get("info", {}))
+
+
+def packaged_tagger_path() -> Path:
+    """The weights shipped inside the package (``saidwho/models/tagger``)."""
+    return Path(str(resources.files("saidwho") / "models" / PACKAGED))
+
+
+def cue_spans(doc: Doc, probs: np.ndarray, threshold: float = 0.5) -> list[tuple[Span, float]]:
+    """Token runs whose cue probability (1 - P(O)) reaches ``threshold``; a token more
+    likely B than I starts a new span. Scored by their mean cue probability."""
+    is_cue = (1.0 - probs[:, 0]) >= threshold
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not is_cue[i] or doc[i].is_space:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and is_cue[j] and probs[j, 2] > probs[j, 1] and not doc[j].is_space:
+            j += 1
+        out.append((doc[i:j], float(np.mean(1.0 - probs[i:j, 0]))))
+        i = j
+    return out
+
+
+def _runs(doc: Doc, rows: range, on: np.ndarray, probs: np.ndarray,
+          begins: np.ndarray | None, blocked: set[int], gap: int
+          ) -> list[tuple[int, int, float]]:
+    """Token runs (first, last, mean probability) of one role in the window.
+
+    A run is a stretch of rows that are ``on``; a row where ``begins`` is true starts a new
+    run. Gaps of at most ``gap`` rows between two runs are filled unless they hold a
+    ``blocked`` token (the cue, the source)."""
+    spans: list[list[int]] = []
+    for k in range(len(rows)):
+        if not on[k] or rows[k] in blocked:
+            continue
+        fresh = begins is not None and begins[k]
+        if spans and not fresh and _joins(spans[-1][1], k, rows, blocked, gap):
+            spans[-1][1] = k
+        else:
+            spans.append([k, k])
+    out = []
+    for k, j in spans:
+        a, b = rows[k], rows[j]
+        while a <= b and doc[a].is_space:
+            a += 1
+        while b >= a and doc[b].is_space:
+            b -= 1
+        if a <= b:
+            out.append((a, b, float(np.mean(probs[k : j + 1]))))
+    return out
+
+
+def _joins(last: int, k: int, rows: range, blocked: set[int], gap: int) -> bool:
+    """Whether row ``k`` continues the run ending at row ``last``: it is next to it, or
+    at most ``gap`` rows away with no blocked token between."""
+    if last == k - 1:
+        return True
+    return 0 < k - last - 1 <= gap and not any(rows[j] in blocked for j in range(last + 1, k))
+
+
+def _rule_content(info: DocInfo, cue: set[int], contents: list[tuple[int, int, float]]
+                  ) -> tuple[bool, float, list[tuple[int, int]]]:
+    """Whether the rule engine has an attribution with this cue, the Dice of its content
+    with ``contents``, and its content as token runs."""
+    for rcue, _rsrc, rcnt in info.rules:
+        if rcue & cue and rcnt:
+            mine = {i for a, b, _ in contents for i in range(a, b + 1)}
+            agreement = 2 * len(mine & rcnt) / (len(mine) + len(rcnt))
+            runs: list[tuple[int, int]] = []
+            for i in sorted(rcnt):
+                if runs and runs[-1][1] == i - 1:
+                    runs[-1] = (runs[-1][0], i)
+                else:
+                    runs.append((i, i))
+            return True, agreement, runs
+    return False, 0.0, []
+
+
+def _has_word(doc: Doc, a: int, b: int) -> bool:
+    return any(not (t.is_punct or t.is_space or t.text in QUOTE_CHARS) for t in doc[a : b + 1])
+
+
+def _chars(doc: Doc, a: int, b: int) -> Segment:
+    return Segment.of(doc.text, doc[a].idx, doc[b].idx + len(doc[b].text))
+
+
+def to_attribution(doc: Doc, cand: Candidate, quotes: QuoteIndex) -> Attribution:
+    content = [_chars(doc, a, b) for a, b in cand.content]
+    return Attribution(
+        kind=kind_of(quotes, [(s.start, s.end) for s in content]),
+        source=[_chars(doc, a, b) for a, b in cand.source],
+        cue=[_chars(doc, *cand.cue)],
+        content=content,
+    )
+
+
+def dedupe(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """Of two attributions whose contents mostly overlap (Dice >= 0.5 over characters),
+    keep the more confident: a cue in two pieces gives two candidates for one content."""
+    def chars(att: Attribution) -> set[int]:
+        return {i for s in att.content for i in range(s.start, s.end)}
+
+    ranked = sorted(atts, key=lambda a: -a.confidence)
+    kept: list[tuple[Attribution, set[int]]] = []
+    for att in ranked:
+        c = chars(att)
+        if all(2 * len(c & k) < 0.5 * (len(c) + len(k)) for _, k in kept):
+            kept.append((att, c))
+    return [a for a, _ in kept]

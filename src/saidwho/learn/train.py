@@ -1,0 +1,279 @@
+"""Training the attribution tagger on PolNeAR (``saidwho train``).
+
+The train split is divided, by a seeded shuffle of article ids, into articles to fit on
+(90%) and held-out articles used to pick the best epoch of each tagger and to fit the
+confidence calibration. The dev split is only scored, at the end, for the report.
+Seeds are fixed, so a second run with the same seed gives the same weights and figures.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..evaluate.scorer import Scorer, format_calibration, format_scores, matched_predictions
+from ..model import Attribution
+from ..pipeline.quotes import QuoteIndex
+from . import network
+from .corpus import ParsedDoc, parse_split
+from .features import (
+    bio,
+    cue_features,
+    doc_info,
+    segment_tokens,
+    token_features,
+    window,
+)
+from .tagger import AttributionTagger, Calibration, cue_spans, to_attribution
+
+log = logging.getLogger(__name__)
+HELD_OUT_SHARE = 0.1
+# Cue spans the cue tagger proposes at this probability that are no gold cue are shown to
+# the role tagger as cues without source or content, so it learns to turn them down.
+NEGATIVE_CUE_THRESHOLD = 0.3
+# Decoding choices tried on the held-out articles (see AttributionTagger.roles).
+DECODING_GRID = [
+    {"content_threshold": ct, "content_gap": gap, "rule_content": rc}
+    for ct in (0.35, 0.5) for gap in (0, 3) for rc in ("", "0.5", "always")
+]
+CUE_THRESHOLDS = (0.5, 0.4, 0.3)
+
+
+@dataclass
+class TrainConfig:
+    seed: int = 0
+    cue_epochs: int = 4
+    role_epochs: int = 5
+    batch: int = 256
+    learn_rate: float = 0.001
+
+    @classmethod
+    def of(cls, **values: object) -> TrainConfig:
+        """A configuration from the values given, defaults for those that are None."""
+        return cls(**{k: v for k, v in values.items() if v is not None})  # type: ignore[arg-type]
+
+
+def gold_cue_runs(doc_: ParsedDoc) -> dict[tuple[int, int], tuple[set[int], set[int]]]:
+    """Each gold cue segment as a token run, with the union of the source and content
+    tokens of the gold attributions it is a cue of."""
+    doc = doc_.doc
+    out: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
+    for att in doc_.gold:
+        src = segment_tokens(doc, att.source)
+        cnt = segment_tokens(doc, att.content)
+        for seg in att.cue:
+            toks = sorted(segment_tokens(doc, [seg]))
+            if not toks:
+                continue
+            key = (toks[0], toks[-1])
+            s, c = out.setdefault(key, (set(), set()))
+            s |= src
+            c |= cnt
+    return out
+
+
+def cue_rows(docs: list[ParsedDoc]) -> tuple[network.Rows, np.ndarray]:
+    ids, dense, labels = [], [], []
+    for p in docs:
+        info = doc_info(p.doc, p.rules)
+        i, d = token_features(info)
+        gold: set[int] = set()
+        for a, b in gold_cue_runs(p):
+            gold.update(range(a, b + 1))
+        ids.append(i)
+        dense.append(d)
+        labels.extend(bio(gold, range(len(p.doc)), p.doc, 1, 2))
+    return (np.vstack(ids), np.vstack(dense)), np.asarray(labels, dtype=np.int64)
+
+
+def role_rows(docs: list[ParsedDoc], tagger: AttributionTagger | None = None,
+              threshold: float = NEGATIVE_CUE_THRESHOLD) -> tuple[network.Rows, np.ndarray]:
+    """Rows for every gold cue, and, labelled all outside, for the rule engine's cues and
+    the cue tagger's (at ``threshold``) that are no gold cue."""
+    ids: list[np.ndarray] = []
+    dense: list[np.ndarray] = []
+    labels: list[int] = []
+    for p in docs:
+        doc = p.doc
+        info = doc_info(doc, p.rules)
+        runs = gold_cue_runs(p)
+        gold_tokens = {i for a, b in runs for i in range(a, b + 1)}
+        false_cues = [c for c, _src, _cnt in info.rules if c]
+        if tagger is not None:
+            probs = network.predict(tagger.cue_net, token_features(info))
+            false_cues += [set(range(sp.start, sp.end))
+                           for sp, _ in cue_spans(doc, probs, threshold)]
+        for cue_tokens in false_cues:
+            if not cue_tokens & gold_tokens:
+                runs[(min(cue_tokens), max(cue_tokens))] = (set(), set())
+        for (a, b), (src, cnt) in runs.items():
+            span = doc[a : b + 1]
+            rows = window(info, span)
+            i, d = cue_features(info, span, rows)
+            src_l = bio(src, rows, doc, 1, 2)
+            cnt_l = bio(cnt - src, rows, doc, 3, 4)
+            ids.append(i)
+            dense.append(d)
+            labels.extend(s or c for s, c in zip(src_l, cnt_l, strict=True))
+    return (np.vstack(ids), np.vstack(dense)), np.asarray(labels, dtype=np.int64)
+
+
+def cue_f1(tagger: AttributionTagger, docs: list[ParsedDoc]) -> float:
+    tp = n_pred = n_gold = 0
+    for p in docs:
+        info = doc_info(p.doc, p.rules)
+        probs = network.predict(tagger.cue_net, token_features(info))
+        pred = {(s.start, s.end - 1) for s, _ in cue_spans(p.doc, probs)}
+        gold = set(gold_cue_runs(p))
+        tp += len(pred & gold)
+        n_pred += len(pred)
+        n_gold += len(gold)
+    return 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+
+
+def score(tagger: AttributionTagger, docs: list[ParsedDoc], min_confidence: float = 0.0
+          ) -> Scorer:
+    scorer = Scorer()
+    for p in docs:
+        scorer.add(p.doc.text, p.gold, tagger.predict(p.doc, p.rules, min_confidence))
+    return scorer
+
+
+def fit_calibration(tagger: AttributionTagger, docs: list[ParsedDoc], iters: int = 2000
+                    ) -> Calibration:
+    """Logistic regression of "right at content + source level" on the raw scores."""
+    feats, ys = [], []
+    for p in docs:
+        quotes = QuoteIndex.of(p.doc.text)
+        cands = tagger.candidates(p.doc, p.rules, quotes)
+        atts = [to_attribution(p.doc, c, quotes) for c in cands]
+        ok = matched_predictions(p.doc.text, p.gold, atts)
+        for j, c in enumerate(cands):
+            feats.append(c.raw())
+            ys.append(1.0 if j in ok else 0.0)
+    X = np.asarray(feats, dtype=np.float64)
+    y = np.asarray(ys)
+    mean, std = X.mean(axis=0), X.std(axis=0) + 1e-9
+    Z = (X - mean) / std
+    w = np.zeros(Z.shape[1])
+    b = 0.0
+    for _ in range(iters):
+        p_ = 1 / (1 + np.exp(-(Z @ w + b)))
+        g = p_ - y
+        w -= 0.5 * (Z.T @ g / len(y) + 1e-3 * w)
+        b -= 0.5 * g.mean()
+    # Undo the standardisation so the calibration reads raw scores.
+    weights = (w / std).tolist()
+    bias = float(b - (w * mean / std).sum())
+    return Calibration(weights, bias)
+
+
+def choose_decoding(tagger: AttributionTagger, held: list[ParsedDoc],
+                    say: Callable[[str], None]) -> None:
+    """Pick the decoding, the cue threshold, the calibration and the default minimum
+    confidence that give the best content + source F1 on the held-out articles."""
+    best: tuple[float, dict[str, object]] = (-1.0, {})
+    for choice in DECODING_GRID:
+        tagger.info.update(choice)
+        f1 = score(tagger, held).scores.attribution["content+source"].f1
+        if f1 > best[0]:
+            best = (f1, dict(choice))
+    tagger.info.update(best[1])
+    say(f"  decoding {best[1]}: held-out content+source F1 {best[0]:.4f}")
+    best_cal: tuple[float, float, float, Calibration] = (-1.0, 0.5, 0.5, Calibration())
+    for threshold in CUE_THRESHOLDS:
+        tagger.info["cue_threshold"] = threshold
+        tagger.calibration = fit_calibration(tagger, held)
+        scores = score(tagger, held).scores
+        n_gold = scores.attribution["content+source"].n_gold
+        for min_conf in np.arange(0.2, 0.75, 0.05):
+            kept = [ok for c, ok in scores.confidences if c >= min_conf]
+            f1 = 2 * sum(kept) / (len(kept) + n_gold) if kept or n_gold else 0.0
+            if f1 > best_cal[0]:
+                best_cal = (f1, threshold, round(float(min_conf), 2), tagger.calibration)
+    f1, threshold, min_conf, tagger.calibration = best_cal
+    tagger.info.update(cue_threshold=threshold, min_confidence=min_conf)
+    say(f"  cue threshold {threshold}, minimum confidence {min_conf}: held-out "
+        f"content+source F1 {f1:.4f}")
+
+
+def train(
+    nlp_loader: Callable[[], object],
+    root: str | Path,
+    out: str | Path,
+    config: TrainConfig | None = None,
+    cache_dir: str | Path | None = None,
+    say: Callable[[str], None] = print,
+) -> AttributionTagger:
+    cfg = config or TrainConfig()
+    t0 = time.time()
+    nlp = nlp_loader()
+    say("parsing the train and dev splits")
+    train_docs = parse_split(nlp, root, "train", cache_dir)  # type: ignore[arg-type]
+    dev_docs = parse_split(nlp, root, "dev", cache_dir)  # type: ignore[arg-type]
+    rng = np.random.RandomState(cfg.seed)
+    order = rng.permutation(len(train_docs))
+    n_held = max(1, int(len(train_docs) * HELD_OUT_SHARE))
+    held = [train_docs[i] for i in sorted(order[:n_held])]
+    fit = [train_docs[i] for i in sorted(order[n_held:])]
+    say(f"{len(fit)} articles to fit, {len(held)} held out, {len(dev_docs)} dev "
+        f"({time.time() - t0:.0f} s)")
+
+    rng = network.seed_everything(cfg.seed)
+    tagger = AttributionTagger()
+    tagger.cue_cfg.seed = tagger.role_cfg.seed = cfg.seed
+
+    X, y = cue_rows(fit)
+    say(f"cue tagger: {len(y)} token rows")
+    opt = network.make_optimizer(cfg.learn_rate)
+    best = (-1.0, b"", 0)
+    for epoch in range(1, cfg.cue_epochs + 1):
+        loss = network.train_epoch(tagger.cue_net, opt, X, y, rng, cfg.batch)
+        f1 = cue_f1(tagger, held)
+        say(f"  epoch {epoch}: loss {loss:.4f}, held-out cue F1 {f1:.4f} "
+            f"({time.time() - t0:.0f} s)")
+        if f1 > best[0]:
+            best = (f1, tagger.cue_net.to_bytes(), epoch)
+    tagger.cue_net.from_bytes(best[1])
+    del X, y
+
+    X, y = role_rows(fit, tagger)
+    say(f"role tagger: {len(y)} window rows")
+    opt = network.make_optimizer(cfg.learn_rate)
+    best = (-1.0, b"", 0)
+    for epoch in range(1, cfg.role_epochs + 1):
+        loss = network.train_epoch(tagger.role_net, opt, X, y, rng, cfg.batch)
+        f1 = score(tagger, held).scores.attribution["content+source"].f1
+        say(f"  epoch {epoch}: loss {loss:.4f}, held-out content+source F1 {f1:.4f} "
+            f"({time.time() - t0:.0f} s)")
+        if f1 > best[0]:
+            best = (f1, tagger.role_net.to_bytes(), epoch)
+    tagger.role_net.from_bytes(best[1])
+    del X, y
+
+    choose_decoding(tagger, held, say)
+    dev = score(tagger, dev_docs, float(tagger.info["min_confidence"]))
+    tagger.info |= {
+        "trained_on": "PolNeAR train split",
+        "seed": cfg.seed,
+        "articles_fit": len(fit),
+        "articles_held_out": len(held),
+        "config": cfg.__dict__,
+        "dev": dev.scores.to_dict() | {"misattribution_rate": dev.scores.misattribution_rate},
+        "seconds": round(time.time() - t0),
+    }
+    tagger.to_disk(out)
+    say(format_scores(dev.scores, "dev (engine model)"))
+    say(format_calibration(dev.scores))
+    say(f"saved to {out} ({time.time() - t0:.0f} s)")
+    return tagger
+
+
+def dev_predictions(tagger: AttributionTagger, docs: list[ParsedDoc]
+                    ) -> list[tuple[ParsedDoc, list[Attribution]]]:
+    return [(p, tagger.predict(p.doc, p.rules)) for p in docs]
