@@ -93,3 +93,25 @@ def test_offsets_point_into_the_original_text(extract):
 
 def test_quote_without_cue_is_not_attributed(extract):
     assert extract('"I am tired." The words came from nowhere.') == []
+
+
+def test_speaker_labels_and_signature_dashes(extract):
+    text = ("Voices From the Square\n\n"
+            "\u201cHe never listens to us. Not once.\u201d \u2015 Marta Quiroga\n"
+            "\u201cThe town deserves better.\u201d\u2014 Daniel O. Reyes.\n"
+            "Transcript follows:\n\n"
+            '"HOST: Welcome back to the show.\n\n'
+            "Poll: Voters Doubt the Bridge Plan\n")
+    found = [parts(a) for a in extract(text)]
+    assert ("Marta Quiroga", "\u2015", "\u201cHe never listens to us. Not once.\u201d",
+            "direct") in found
+    assert ("Daniel O. Reyes", "\u2014", "\u201cThe town deserves better.\u201d",
+            "direct") in found
+    assert ("HOST", ":", "Welcome back to the show.", "direct") in found
+    assert ("Poll", ":", "Voters Doubt the Bridge Plan", "indirect") in found
+
+
+def test_a_dash_needs_a_quotation_before_and_only_a_name_after(extract):
+    text = ("The vote \u2014 delayed twice \u2014 is now set for March.\n"
+            "\u201cEnough,\u201d \u2014 and then the crowd went quiet as the lights failed.\n")
+    assert not [a for a in extract(text) if a.cue and a.cue[0].text in "\u2014\u2015"]

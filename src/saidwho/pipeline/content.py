@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import Cue, sentence_window, that_clause
+from .cues import Cue, dash_quote, sentence_window, that_clause
 from .frames import CLAUSAL, OBJECT, OPEN, complement, cue_preposition
 from .quotes import QuoteIndex
 from .sources import CHANNEL_VERBS
@@ -40,6 +40,9 @@ def content_of(cue: Cue, quotes: QuoteIndex) -> list[tuple[int, int]]:
         ranges = char_runs(tok.doc, subtree_indices(prep) - {prep.i}) if prep is not None else []
     elif cue.frame == "colon":
         ranges = _rest_of_line(tok)
+    elif cue.frame == "dash":
+        quoted = dash_quote(tok, quotes)
+        ranges = [quoted] if quoted is not None else []
     elif cue.frame == "according":
         ranges = _according_content(tok)
     elif cue.frame == "noun":

@@ -1,10 +1,12 @@
 """Cue detection: the words that introduce an attribution.
 
-Three kinds of cue:
+Kinds of cue:
 
 * verbs from the lexicon in a frame that takes content ("said that", "vowed to");
 * the preposition "according to";
-* nouns from the lexicon that take a "that"-clause ("claims that", "the statement that").
+* nouns from the lexicon that take a "that"-clause ("claims that", "the statement that");
+* a speaker label's colon at the start of a line ("WALLACE: ...", "Poll: ...");
+* a dash between a quotation and the name that signs it ("... ." ― Ana Ruiz).
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from spacy.tokens import Doc, Span, Token
 
 from .frames import CLAUSAL, complement, cue_preposition, verb_frame
 from .lexicon import Lexicon
-from .quotes import QuoteIndex
-from .sources import subject_kind
+from .quotes import QUOTE_CHARS, QuoteIndex
+from .sources import dash_name, subject_kind
 from .spans import char_runs
 
 ACCORDING_PRIOR = 0.9
 COLON_PRIOR = 0.6
 COLON_LABEL_MAX = 4
+DASH_PRIOR = 0.8
+PUNCTUATION_FRAMES = frozenset({"colon", "dash"})
+DASHES = frozenset("―—–")
 # Verb particles and prepositions that belong to a phrasal cue ("call on", "point out").
 PHRASAL = frozenset({"prt"})
 
@@ -38,6 +43,8 @@ class Cue:
 
     @property
     def ranges(self) -> list[tuple[int, int]]:
+        if self.frame in PUNCTUATION_FRAMES:  # the cue is the punctuation mark itself
+            return [(t.idx, t.idx + len(t.text)) for t in self.tokens]
         return char_runs(self.token.doc, [t.i for t in self.tokens])
 
 
@@ -47,7 +54,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex, min_prior: float) 
         sent_quotes = quotes.overlapping(*sentence_window(sent))
         for tok in sent:
             cue = (_according_cue(tok) or _verb_cue(tok, lexicon, quotes, bool(sent_quotes))
-                   or _noun_cue(tok, lexicon) or _colon_cue(tok))
+                   or _noun_cue(tok, lexicon) or _colon_cue(tok) or _dash_cue(tok, quotes))
             if cue is not None and cue.prior >= min_prior:
                 yield cue
 
@@ -87,6 +94,8 @@ def _colon_cue(tok: Token) -> Cue | None:
     start = tok.i
     while start > 0 and "\n" not in doc[start - 1].text_with_ws:
         start -= 1
+    while start < tok.i and doc[start].text in QUOTE_CHARS:
+        start += 1  # a transcript paragraph may open with a quote mark: "WALLACE: ...
     label = doc[start : tok.i]
     if not 1 <= len(label) <= COLON_LABEL_MAX or not all(
         t.pos_ == "PROPN" or t.is_upper or t.is_title for t in label
@@ -95,6 +104,31 @@ def _colon_cue(tok: Token) -> Cue | None:
     if tok.i + 1 >= len(doc) or "\n" in tok.text_with_ws:
         return None
     return Cue(tok, [tok], "colon", COLON_PRIOR)
+
+
+def _dash_cue(tok: Token, quotes: QuoteIndex) -> Cue | None:
+    """A dash after a quotation, followed by nothing but a name up to the end of the line:
+    the signature of a quoted comment ("... ." ― Ana Ruiz)."""
+    dash = next((k for k, ch in enumerate(tok.text) if ch in DASHES), None)
+    if dash is None:
+        return None
+    if dash_quote(tok, quotes) is None:
+        return None
+    name = dash_name(tok)
+    if name is None:
+        return None
+    return Cue(tok, [tok], "dash", DASH_PRIOR)
+
+
+def dash_quote(tok: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
+    """The last segment of the quotation that ends right before the dash in ``tok``."""
+    pos = tok.idx + next(k for k, ch in enumerate(tok.text) if ch in DASHES)
+    text = tok.doc.text
+    for q in quotes.overlapping(max(0, pos - 4), pos):
+        start, end = q.segments[-1]
+        if end <= pos and not text[end:pos].strip():
+            return start, end
+    return None
 
 
 def frame_of(verb: Token, quotes: QuoteIndex, sent_has_quote: bool) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .spans import char_runs
 
@@ -26,6 +26,7 @@ INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 NOUN_SOURCE_PREPS = frozenset({"by", "from", "of"})
 CHANNEL_VERBS = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "write"})
+DASH_NAME_MAX = 6
 SOURCE_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
 
 
@@ -38,6 +39,9 @@ def source_token(cue: Cue) -> Token | None:
         return _noun_source(tok)
     if cue.frame == "colon":
         return tok.doc[tok.i - 1]
+    if cue.frame == "dash":
+        name = dash_name(tok)
+        return name.root if name is not None else None
     return _verb_source(tok, depth=0)
 
 
@@ -143,3 +147,20 @@ def channel_token(cue: Cue) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "to":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def dash_name(tok: Token) -> Span | None:
+    """The name after a signature dash: up to the end of the line, a few capitalised words."""
+    doc = tok.doc
+    end = tok.i + 1
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws and not doc[end].is_space:
+        end += 1
+    name = doc[tok.i + 1 : end]
+    words = [t for t in name if not t.is_punct]
+    if not 1 <= len(words) <= DASH_NAME_MAX:
+        return None
+    if not all(t.is_title or t.is_upper or t.pos_ == "PROPN" or len(t) == 1 for t in words):
+        return None
+    while len(name) and name[-1].is_punct:
+        name = name[:-1]
+    return name if len(name) else None
