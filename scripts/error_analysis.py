@@ -5,7 +5,7 @@
 Each gold attribution is put in the first bucket that applies: its cue was not found at
 all; its cue was found but no prediction has its content (Dice >= 0.5); its content was
 found but with a source that does not overlap the gold source (a misattribution); right.
-Predictions that match no gold content are counted by the part of speech of their cue.
+Predictions that match no gold content are counted by their cue.
 Prints counts and the most frequent cue lemmas of each bucket; no corpus text.
 """
 
@@ -62,15 +62,16 @@ def main() -> None:
         matched = {j for _i, j, _ok in match_pairs(pairs, "content")}
         for j, att in enumerate(pred):
             if j not in matched:
-                span = doc.char_span(att.cue[0].start, att.cue[0].end, alignment_mode="expand")
-                false_pos[span.root.pos_ if span is not None else "?"] += 1
+                false_pos[" ".join(s.text.lower() for s in att.cue)[:24]] += 1
     total = sum(buckets.values())
     print(f"{args.split}, engine {args.engine}: {total} gold attributions")
     for bucket, n in buckets.most_common():
         top = ", ".join(f"{w} {c}" for w, c in lemmas[bucket].most_common(12))
         print(f"  {bucket:26} {n:5} ({n / total:.1%})   {top}")
     print("  misattributions:", dict(misattributed))
-    print("  predictions matching no gold content, by cue part of speech:", dict(false_pos))
+    n_pred = sum(false_pos.values())
+    top = ", ".join(f"{w} {c}" for w, c in false_pos.most_common(15))
+    print(f"  predictions matching no gold content: {n_pred}   {top}")
 
 
 if __name__ == "__main__":

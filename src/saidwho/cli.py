@@ -222,5 +222,119 @@ def bench(polnear: str | None, model: str | None, engine: str, weights: str | No
     click.echo(f"ratio (full/bare speed): {figures['ratio']:.3f}")
 
 
+class _StatementGroup(click.Group):
+    """`saidwho statement FILE...` reads statements; `saidwho statement compare ...` too."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["read", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=_StatementGroup)
+def statement() -> None:
+    """Joint statements: signatories (saidwho statement FILE...) and comparisons
+    (saidwho statement compare A B ... [--against icc|eu|un|FILE.csv])."""
+
+
+def _read_statements(files: tuple[str, ...]) -> list:  # type: ignore[type-arg]
+    from .actors.documents import read_statement_file
+
+    out = []
+    failures = 0
+    for path in files:
+        try:
+            out.append(read_statement_file(path))
+        except SaidwhoError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failures += 1
+    return out if not failures else [*out, None]
+
+
+@statement.command(name="read")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--map", "map_path", type=click.Path(dir_okay=False),
+              help="Draw the (last) statement on a world map: FILE.svg or FILE.png.")
+@click.option("--against", "against", help="With --map: also show the silent members of a "
+              "reference group (icc, eu, un or a CSV file), as of the statement's date.")
+def statement_read(files: tuple[str, ...], fmt: str, map_path: str | None,
+                   against: str | None) -> None:
+    """Signatories of joint statements (text or HTML files)."""
+    from .actors.reference import load_group
+    from .actors.render import print_statement
+    from .actors.worldmap import render_map, statement_layers
+
+    statements = _read_statements(files)
+    failed = statements and statements[-1] is None
+    statements = [s for s in statements if s is not None]
+    if map_path and statements:
+        st = statements[-1]
+        try:
+            group = load_group(against) if against else None
+            members = group.members(st.date) if group else None
+            render_map(statement_layers(st, members, group.key if group else ""),
+                       st.title or st.source, map_path)
+        except SaidwhoError as exc:
+            _fail(str(exc))
+    if fmt == "json":
+        body = [s.to_dict() for s in statements]
+        click.echo(json.dumps(body[0] if len(files) == 1 and body else body, indent=2,
+                              ensure_ascii=False))
+    else:
+        console = Console()
+        for st in statements:
+            print_statement(st, console)
+    if failed:
+        sys.exit(1)
+
+
+@statement.command(name="compare")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--against", "against", help="A reference group: icc, eu, un or a CSV file.")
+@click.option("--as-of", "as_of", help="Group membership on this date (YYYY-MM-DD); "
+              "default: each statement's date, else today.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--map", "map_path", type=click.Path(dir_okay=False),
+              help="World map of who signed all, joined, left (and stayed silent): "
+              "FILE.svg or FILE.png.")
+def statement_compare(files: tuple[str, ...], against: str | None, as_of: str | None,
+                      fmt: str, map_path: str | None) -> None:
+    """Compare statements, oldest first: who joined, who left, who signed all."""
+    from datetime import date
+
+    from .actors.compare import Comparison
+    from .actors.reference import load_group
+    from .actors.render import print_comparison
+
+    if len(files) < 2:
+        _fail("compare needs at least two statements")
+    try:
+        group = load_group(against) if against else None
+        on = date.fromisoformat(as_of) if as_of else None
+    except SaidwhoError as exc:
+        _fail(str(exc))
+    except ValueError:
+        _fail(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)")
+    statements = _read_statements(files)
+    if statements and statements[-1] is None:
+        sys.exit(1)
+    comparison = Comparison(statements, group, on)
+    if map_path:
+        from .actors.worldmap import comparison_layers, render_map
+
+        title = " → ".join(s.title or s.source for s in statements)
+        try:
+            render_map(comparison_layers(comparison), title, map_path)
+        except SaidwhoError as exc:
+            _fail(str(exc))
+    if fmt == "json":
+        click.echo(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_comparison(comparison, Console())
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,84 @@
+"""Reading statement documents from disk: plain text, or HTML reduced to its text."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..errors import InputError
+from .statements import Statement, read_statement
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MAX_BYTES = 20_000_000
+BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1",
+                        "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
+                        "footer", "blockquote", "dd", "dt", "hr"})
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
+def read_statement_file(path: str) -> Statement:
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"{path}: no such file")
+    data = file.read_bytes()
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: too large ({len(data)} bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid UTF-8: byte 0x{data[exc.start]:02x} at offset "
+                         f"{exc.start}") from exc
+    if file.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(
+            ("<!doctype html", "<html")):
+        title, text = html_text(text)
+        statement = read_statement(text, file.stem)
+        statement.title = title or statement.title
+    else:
+        statement = read_statement(text, file.stem)
+    if not statement.signatories:
+        raise InputError(f"{path}: no list of signatory states found")
+    return statement
+
+
+class _TextParser(HTMLParser):
+    """Text of a page, a line break at every block element; scripts and styles dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SKIP_TAGS:
+            self._skip += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag == "title":
+            self._in_title = False
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        (self.title if self._in_title else self.parts).append(data)
+
+
+def html_text(markup: str) -> tuple[str | None, str]:
+    """The page title and its text with one line per block (lists stay one per line)."""
+    parser = _TextParser()
+    parser.feed(markup)
+    parser.close()
+    title = re.sub(r"\s+", " ", "".join(parser.title)).strip() or None
+    lines = [re.sub(r"[ \t\xa0]+", " ", line).strip()
+             for line in "".join(parser.parts).splitlines()]
+    return title, re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

