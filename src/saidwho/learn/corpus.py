@@ -54,9 +54,14 @@ def parse_split(
 
 
 def _cache_key(nlp: Language, split: str, ids: list[str]) -> str:
+    """Changes with the pipeline, the split and the rule engine's code and lexicons."""
     meta = json.dumps([nlp.meta.get("name"), nlp.meta.get("version"), nlp.pipe_names,
                        __version__, split, ids], sort_keys=True)
-    return hashlib.sha1(meta.encode()).hexdigest()[:12]
+    digest = hashlib.sha1(meta.encode())
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted([*(package / "pipeline").glob("*.py"), *(package / "lexicons").glob("*")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _save(folder: Path, docs: list[ParsedDoc]) -> None:

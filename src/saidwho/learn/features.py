@@ -33,12 +33,22 @@ WINDOW_SENTS = 1
 WINDOW_TOKENS = 80
 KEY_CHILD_DEPS = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "prep", "mark",
                             "agent", "advcl", "parataxis", "acl", "relcl", "attr", "dative"})
-N_TOKEN_COLUMNS = 16
+N_TOKEN_COLUMNS = 17
 N_CUE_COLUMNS = 22
 
 
+_HASHES: dict[tuple[object, ...], int] = {}
+HASH_CACHE_SIZE = 500_000
+
+
 def _h(*parts: object) -> int:
-    return hash_string("\x1f".join(str(p) for p in parts))
+    """A stable 64-bit id of the parts (spaCy's string hash), memoised."""
+    value = _HASHES.get(parts)
+    if value is None:
+        value = hash_string("\x1f".join(str(p) for p in parts))
+        if len(_HASHES) < HASH_CACHE_SIZE:
+            _HASHES[parts] = value
+    return value
 
 
 @dataclass
@@ -51,6 +61,32 @@ class DocInfo:
     sent_ids: np.ndarray
     vectors: np.ndarray
     rules: list[tuple[set[int], set[int], set[int]]]  # (cue, source, content) token sets
+    tokens: TokenTable
+
+
+@dataclass
+class TokenTable:
+    """The token attributes the cue rows read, as plain lists (spaCy's Token objects are
+    created on every access, which dominates the cost of featurising a window)."""
+
+    heads: list[int]
+    lemma: list[int]
+    pos: list[int]
+    dep: list[int]
+    lower: list[int]
+    lemma_: list[str]
+    pos_: list[str]
+    dep_: list[str]
+    ent_type_: list[str]
+    is_punct: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        toks = list(doc)
+        return cls([t.head.i for t in toks], [t.lemma for t in toks], [t.pos for t in toks],
+                   [t.dep for t in toks], [t.lower for t in toks], [t.lemma_ for t in toks],
+                   [t.pos_ for t in toks], [t.dep_ for t in toks],
+                   [t.ent_type_ for t in toks], [t.is_punct for t in toks])
 
 
 def doc_info(doc: Doc, rules: list[Attribution], quotes: QuoteIndex | None = None) -> DocInfo:
@@ -76,7 +112,8 @@ def doc_info(doc: Doc, rules: list[Attribution], quotes: QuoteIndex | None = Non
     vectors = doc.tensor if doc.tensor is not None and len(doc.tensor) == n else None
     if vectors is None or vectors.ndim != 2:
         vectors = np.zeros((n, 96), dtype=np.float32)
-    return DocInfo(doc, quote, rule_roles, sent_ids, vectors.astype(np.float32), rule_sets)
+    return DocInfo(doc, quote, rule_roles, sent_ids, vectors.astype(np.float32), rule_sets,
+                   TokenTable.of(doc))
 
 
 def tokens_of(doc: Doc, start: int, end: int) -> range:
@@ -115,8 +152,20 @@ def token_features(info: DocInfo) -> tuple[np.ndarray, np.ndarray]:
             _h(*child_deps),
             _h(t.lemma_, *child_deps),
             _h(prev.tag_ if prev is not None else "", t.tag_, nxt.tag_ if nxt is not None else ""),
+            _h("subj", t.lemma_, _subject_kind(t)),
         )
     return ids, info.vectors
+
+
+def _subject_kind(t: Token) -> str:
+    """What kind of thing the token's subject (or possessor, for nouns) is."""
+    for c in t.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+            head = c if c.dep_ != "agent" else next(iter(c.children), c)
+            if head.pos_ == "PRON":
+                return f"{c.dep_}:{head.lower_}"
+            return f"{c.dep_}:{head.ent_type_ or head.pos_}"
+    return ""
 
 
 def cue_head(span: Span) -> Token:
@@ -151,39 +200,45 @@ def _relpos(d: int) -> int:
     return sign * 9
 
 
-def _branch(t: Token, head: Token, cue_tokens: set[int]) -> str:
-    """How token ``t`` hangs off the cue's head in the parse tree."""
-    if t.i in cue_tokens:
+def _branch(i: int, head: int, cue_tokens: set[int], heads: list[int], deps: list[str]
+            ) -> str:
+    """How token ``i`` hangs off the cue's head in the parse tree."""
+    if i in cue_tokens:
         return "cue"
-    node = t
+    node = i
     steps = 0
-    while node.head is not node and steps < 40:
-        if node.head is head:
-            return f"child:{node.dep_}"
-        node = node.head
+    while heads[node] != node and steps < 40:
+        if heads[node] == head:
+            return f"child:{deps[node]}"
+        node = heads[node]
         steps += 1
     anc = head
     steps = 0
-    while anc.head is not anc and steps < 40:
-        parent = anc.head
-        if parent is t:
-            return f"ancestor:{anc.dep_}"
+    while heads[anc] != anc and steps < 40:
+        parent = heads[anc]
+        if parent == i:
+            return f"ancestor:{deps[anc]}"
         anc = parent
         steps += 1
-    if head.head is not head:
-        node = t
+    grand = heads[head]
+    if grand != head:
+        node = i
         steps = 0
-        while node.head is not node and steps < 40:
-            if node.head is head.head:
-                return f"sibling:{head.dep_}:{node.dep_}"
-            node = node.head
+        while heads[node] != node and steps < 40:
+            if heads[node] == grand:
+                return f"sibling:{deps[head]}:{deps[node]}"
+            node = heads[node]
             steps += 1
     return "other"
 
 
-def cue_features(info: DocInfo, span: Span, rows: range) -> tuple[np.ndarray, np.ndarray]:
-    doc = info.doc
-    head = cue_head(span)
+def cue_features(info: DocInfo, span: Span, rows: range, tree: bool = True
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """``tree=False`` reproduces format-1 weights, trained while the tree relation was
+    always "other" (a bug: Token objects were compared by identity)."""
+    tt = info.tokens
+    head_tok = cue_head(span)
+    head = head_tok.i
     cue_tokens = set(range(span.start, span.end))
     rule_src: set[int] = set()
     rule_cnt: set[int] = set()
@@ -193,35 +248,42 @@ def cue_features(info: DocInfo, span: Span, rows: range) -> tuple[np.ndarray, np
             matched = True
             rule_src |= src
             rule_cnt |= cnt
-    sid = info.sent_ids[head.i]
+    sid = int(info.sent_ids[head])
     ids = np.zeros((len(rows), N_CUE_COLUMNS), dtype=np.uint64)
-    cue_lemma = "_".join(t.lemma_.lower() for t in span)
-    branches = [_branch(doc[i], head, cue_tokens) for i in rows]
+    cue_lemma = "_".join(tt.lemma_[i].lower() for i in range(span.start, span.end))
+    if tree:
+        branches = [_branch(i, head, cue_tokens, tt.heads, tt.dep_) for i in rows]
+    else:
+        branches = ["cue" if i in cue_tokens else "other" for i in rows]
     first_rule = min(rule_cnt) if rule_cnt else -1
     last_rule = max(rule_cnt) if rule_cnt else -1
+    head_key = _h(head_tok.dep_, head_tok.tag_)
+    c_key = _h("c", cue_lemma)
+    quote = info.quote.tolist()
+    sent_ids = info.sent_ids.tolist()
     for k, i in enumerate(rows):
-        t = doc[i]
         branch = branches[k]
         before = branches[k - 1] if k > 0 else "start"
         after = branches[k + 1] if k + 1 < len(branches) else "end"
         rel = _relpos(i - span.start if i < span.start else (i - span.end + 1 if i >= span.end
                                                              else 0))
         rule = 1 if i in rule_src else 2 if i in rule_cnt else 0 if matched else 3
+        q = quote[i]
         ids[k] = (
-            t.lemma, t.pos, t.dep, info.quote[i] + 1, rel + 20,
-            _h("b", branch), _h(branch, cue_lemma), _h(branch, t.dep_),
-            _h("c", cue_lemma), int(np.clip(info.sent_ids[i] - sid, -2, 2)) + 3,
-            rule + 40, _h(t.pos_, rel), _h(t.ent_type_, branch), t.lower,
-            _h(branch, t.i == head.i, info.quote[i]),
-            _h(rel, info.quote[i], rule),
-            _h(head.dep_, head.tag_),
+            tt.lemma[i], tt.pos[i], tt.dep[i], q + 1, rel + 20,
+            _h("b", branch), _h(branch, cue_lemma), _h(branch, tt.dep_[i]),
+            c_key, min(2, max(-2, sent_ids[i] - sid)) + 3,
+            rule + 40, _h(tt.pos_[i], rel), _h(tt.ent_type_[i], branch), tt.lower[i],
+            _h(branch, i == head, q),
+            _h(rel, q, rule),
+            head_key,
             _h(branch, rule),
             _h("prev", before, branch), _h("next", branch, after),
-            _h("edge", i == first_rule, i == last_rule, t.is_punct),
-            _h(t.lemma_, before == branch, after == branch),
+            _h("edge", i == first_rule, i == last_rule, tt.is_punct[i]),
+            _h(tt.lemma_[i], before == branch, after == branch),
         )
     vectors = np.hstack([info.vectors[rows.start : rows.stop],
-                         np.repeat(info.vectors[head.i : head.i + 1], len(rows), axis=0)])
+                         np.repeat(info.vectors[head : head + 1], len(rows), axis=0)])
     return ids, vectors
 
 

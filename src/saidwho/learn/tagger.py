@@ -102,16 +102,35 @@ class AttributionTagger:
             return []
         info = doc_info(doc, rules, quotes)
         cue_probs = network.predict(self.cue_net, token_features(info))
+        spans = cue_spans(doc, cue_probs, threshold)
+        if not spans:
+            return []
+        # All cues' windows in one batch through the role tagger.
+        tree = bool(self.info.get("tree_features", False))
+        windows = [window(info, span) for span, _ in spans]
+        feats = [cue_features(info, span, rows, tree)
+                 for (span, _), rows in zip(spans, windows, strict=True)]
+        probs = network.predict(self.role_net, (np.vstack([f[0] for f in feats]),
+                                                np.vstack([f[1] for f in feats])))
         out = []
-        for span, score in cue_spans(doc, cue_probs, threshold):
-            cand = self.roles(info, span, score)
+        start = 0
+        for (span, score), rows in zip(spans, windows, strict=True):
+            cand = self.decode(info, span, score, rows, probs[start : start + len(rows)])
+            start += len(rows)
             if cand is not None:
                 out.append(cand)
         return out
 
     def roles(self, info: DocInfo, span: Span, cue_score: float) -> Candidate | None:
+        """The candidate of one cue span (``candidates`` does all cues in one batch)."""
         rows = window(info, span)
-        probs = network.predict(self.role_net, cue_features(info, span, rows))
+        tree = bool(self.info.get("tree_features", False))
+        probs = network.predict(self.role_net, cue_features(info, span, rows, tree))
+        return self.decode(info, span, cue_score, rows, probs)
+
+    def decode(self, info: DocInfo, span: Span, cue_score: float, rows: range,
+               probs: np.ndarray) -> Candidate | None:
+        """Source and content spans of one cue from the role tagger's probabilities."""
         doc = info.doc
         cue = set(range(span.start, span.end))
         src_p = probs[:, 1] + probs[:, 2]
@@ -142,10 +161,11 @@ class AttributionTagger:
 
     def predict(self, doc: Doc, rules: list[Attribution], min_confidence: float = 0.0,
                 quotes: QuoteIndex | None = None) -> list[Attribution]:
-        quotes = quotes or QuoteIndex.of(doc.text)
+        text = doc.text
+        quotes = quotes or QuoteIndex.of(text)
         atts = []
         for cand in self.candidates(doc, rules, quotes):
-            att = to_attribution(doc, cand, quotes)
+            att = to_attribution(doc, cand, quotes, text)
             att.confidence = self.calibration(cand.raw())
             if att.confidence >= min_confidence:
                 atts.append(att)
@@ -267,16 +287,18 @@ def _has_word(doc: Doc, a: int, b: int) -> bool:
     return any(not (t.is_punct or t.is_space or t.text in QUOTE_CHARS) for t in doc[a : b + 1])
 
 
-def _chars(doc: Doc, a: int, b: int) -> Segment:
-    return Segment.of(doc.text, doc[a].idx, doc[b].idx + len(doc[b].text))
+def _chars(doc: Doc, text: str, a: int, b: int) -> Segment:
+    return Segment.of(text, doc[a].idx, doc[b].idx + len(doc[b].text))
 
 
-def to_attribution(doc: Doc, cand: Candidate, quotes: QuoteIndex) -> Attribution:
-    content = [_chars(doc, a, b) for a, b in cand.content]
+def to_attribution(doc: Doc, cand: Candidate, quotes: QuoteIndex,
+                   text: str | None = None) -> Attribution:
+    text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+    content = [_chars(doc, text, a, b) for a, b in cand.content]
     return Attribution(
         kind=kind_of(quotes, [(s.start, s.end) for s in content]),
-        source=[_chars(doc, a, b) for a, b in cand.source],
-        cue=[_chars(doc, *cand.cue)],
+        source=[_chars(doc, text, a, b) for a, b in cand.source],
+        cue=[_chars(doc, text, *cand.cue)],
         content=content,
     )
 

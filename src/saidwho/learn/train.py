@@ -227,6 +227,7 @@ def train(
     rng = network.seed_everything(cfg.seed)
     tagger = AttributionTagger()
     tagger.cue_cfg.seed = tagger.role_cfg.seed = cfg.seed
+    tagger.info["tree_features"] = True
 
     X, y = cue_rows(fit)
     say(f"cue tagger: {len(y)} token rows")
