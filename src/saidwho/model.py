@@ -58,11 +58,12 @@ class Speaker:
     mention: Segment | None = None
     descriptor: str | None = None
     surface: Segment | None = None
+    iso3: str | None = None  # the state it is or speaks for (ISO 3166-1 alpha-3)
 
     def shifted(self, offset: int) -> Speaker:
         mention = self.mention.shifted(offset) if self.mention else None
         surface = self.surface.shifted(offset) if self.surface else None
-        return Speaker(self.name, self.type, mention, self.descriptor, surface)
+        return Speaker(self.name, self.type, mention, self.descriptor, surface, self.iso3)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "type": self.type}
@@ -70,6 +71,8 @@ class Speaker:
         out["surface"] = self.surface.to_dict() if self.surface else None
         if self.descriptor:
             out["descriptor"] = self.descriptor
+        if self.iso3:
+            out["iso3"] = self.iso3
         return out
 
     @classmethod
@@ -81,6 +84,7 @@ class Speaker:
             mention=Segment.from_dict(mention) if mention else None,
             descriptor=data.get("descriptor"),
             surface=Segment.from_dict(surface) if surface else None,
+            iso3=data.get("iso3"),
         )
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from ..actors.linking import link_state
 from ..model import Attribution, Segment, Speaker
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -80,14 +81,14 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
             span = _span_of(doc, att.source)
             if span is not None:
                 mention = _resolve(span, entities, resolved)
-                att.speaker = replace(mention.speaker, surface=_segment(span))
+                att.speaker = link_state(replace(mention.speaker, surface=_segment(span)))
                 resolved.append(mention)
         surface = att.channel.surface if att.channel is not None else None
         if surface is not None:
             span = _span_of(doc, [surface])
             if span is not None:
                 found = _resolve(span, entities, resolved).speaker
-                att.channel = replace(found, surface=surface)
+                att.channel = link_state(replace(found, surface=surface))
 
 
 def _segment(span: Span) -> Segment:
@@ -126,8 +127,12 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
         found = _pronoun_antecedent(lower, history)
         return Mention(seg, found.speaker if found else Speaker(span.text, "unknown", seg), lower)
     ent = _entity_in(span, entities)
-    if ent is not None:
+    modifier = ent is not None and ent.speaker.type == "state" and not (
+        ent.segment.start <= root.idx < ent.segment.end)
+    if ent is not None and not modifier:
         return _named(seg, ent, history)
+    # "the German foreign ministry", "Israeli officials": a body or people of a state keep
+    # their own name (link_state adds the state's code).
     head = root.lemma_.lower()
     det = _determiner(span)
     bare_plural = det is None and root.tag_ == "NNS"

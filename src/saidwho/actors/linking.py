@@ -1,0 +1,53 @@
+"""Linking speakers to the states they are or speak for.
+
+A state speaker ("Chile", "the United States") gets its ISO 3166-1 code; so does a
+government body or official group named after one ("the German foreign ministry",
+"Israeli officials", "the French government"), which keeps its own name and type. Only
+exact and alias matches count here: a fuzzy guess is never put on a speaker. People are
+not linked (a minister's affiliation is a different relation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Speaker
+from .countries import resolve_country
+
+WORD = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|and|the)?\s*[A-Z][\w'’.-]*)*")
+MAX_WORDS = 6
+
+
+def state_code(text: str) -> str | None:
+    """The one state a phrase names, by a name or adjective of it; None if none or two."""
+    whole = resolve_country(text)
+    if whole.match in ("exact", "alias"):
+        return whole.iso3
+    codes = set()
+    for m in WORD.finditer(text):
+        words = m.group(0).split()
+        for n in range(min(len(words), MAX_WORDS), 0, -1):
+            for k in range(len(words) - n + 1):
+                found = resolve_country(" ".join(words[k : k + n]))
+                if found.match in ("exact", "alias") and found.iso3:
+                    codes.add(found.iso3)
+    return codes.pop() if len(codes) == 1 else None
+
+
+def link_state(speaker: Speaker) -> Speaker:
+    """The speaker with ``iso3`` set where it is, or speaks for, a single state; a name
+    that is a state's name ("Chile", tagged as an organization) becomes a state."""
+    if speaker.type in ("person", "unknown") or speaker.iso3:
+        return speaker
+    whole = resolve_country(speaker.name)
+    if whole.match in ("exact", "alias") and speaker.type != "anonymous":
+        return replace(speaker, iso3=whole.iso3, type="state")
+    names = [speaker.name]
+    if speaker.surface is not None:
+        names.append(speaker.surface.text)
+    for text in names:
+        code = state_code(text)
+        if code:
+            return replace(speaker, iso3=code)
+    return speaker
