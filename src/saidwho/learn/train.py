@@ -173,6 +173,21 @@ def fit_calibration(tagger: AttributionTagger, docs: list[ParsedDoc], iters: int
     return Calibration(weights, bias)
 
 
+def backoff_precision(tagger: AttributionTagger, held: list[ParsedDoc]) -> float | None:
+    """Precision, on the held-out articles, of the rule attributions the backoff adds."""
+    tagger.info.pop("rule_backoff_confidence", None)
+    n = right = 0
+    for p in held:
+        atts = tagger.predict(p.doc, p.rules, float(tagger.info.get("min_confidence", 0.0)))
+        tagger.info["rule_backoff_confidence"] = 1.0
+        extra = tagger.backoff(atts, p.rules)
+        tagger.info.pop("rule_backoff_confidence")
+        ok = matched_predictions(p.doc.text, p.gold, atts + extra)
+        n += len(extra)
+        right += sum(1 for j in range(len(atts), len(atts) + len(extra)) if j in ok)
+    return round(right / n, 3) if n else None
+
+
 def choose_decoding(tagger: AttributionTagger, held: list[ParsedDoc],
                     say: Callable[[str], None]) -> None:
     """Pick the decoding, the cue threshold, the calibration and the default minimum
@@ -258,6 +273,8 @@ def train(
     del X, y
 
     choose_decoding(tagger, held, say)
+    tagger.info["rule_backoff_confidence"] = backoff_precision(tagger, held)
+    say(f"  rule backoff: precision {tagger.info['rule_backoff_confidence']} on held-out")
     dev = score(tagger, dev_docs, float(tagger.info["min_confidence"]))
     tagger.info |= {
         "trained_on": "PolNeAR train split",
