@@ -59,11 +59,13 @@ class Speaker:
     descriptor: str | None = None
     surface: Segment | None = None
     iso3: str | None = None  # the state it is or speaks for (ISO 3166-1 alpha-3)
+    count: int | None = None  # members of a group ("a group of 93 states": 93)
 
     def shifted(self, offset: int) -> Speaker:
         mention = self.mention.shifted(offset) if self.mention else None
         surface = self.surface.shifted(offset) if self.surface else None
-        return Speaker(self.name, self.type, mention, self.descriptor, surface, self.iso3)
+        return Speaker(self.name, self.type, mention, self.descriptor, surface, self.iso3,
+                       self.count)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "type": self.type}
@@ -73,6 +75,8 @@ class Speaker:
             out["descriptor"] = self.descriptor
         if self.iso3:
             out["iso3"] = self.iso3
+        if self.count is not None:
+            out["count"] = self.count
         return out
 
     @classmethod
@@ -85,6 +89,7 @@ class Speaker:
             descriptor=data.get("descriptor"),
             surface=Segment.from_dict(surface) if surface else None,
             iso3=data.get("iso3"),
+            count=data.get("count"),
         )
 
 

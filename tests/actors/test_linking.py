@@ -29,3 +29,36 @@ def test_state_code_needs_one_unambiguous_state():
     assert state_code("the Kenyan delegation") == "KEN"
     assert state_code("French and German diplomats") is None  # two states
     assert state_code("the finance committee") is None
+
+
+GROUPS = ("A group of 93 states demanded that the court be allowed to work without "
+          "intimidation. The group said the threats were unacceptable. 79 UN member states "
+          "said they supported the court. The five countries said in a joint statement that "
+          "they would keep funding it.")
+
+
+def test_collective_actors_carry_their_size_and_are_the_group_later(extract):
+    speakers = [(a.speaker.surface.text, a.speaker) for a in extract(GROUPS)]
+    first = dict(speakers)["A group of 93 states"]
+    assert (first.type, first.count) == ("group", 93)
+    later = dict(speakers)["The group"]
+    assert later.name == first.name and later.count == 93
+    assert dict(speakers)["79 UN member states"].count == 79
+    assert dict(speakers)["The five countries"].count == 5
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("a coalition of 12 governments", 12), ("some 40 countries", 40),
+    ("the 27 EU member states", 27), ("several states", None),
+])
+def test_collective_sizes(text, size):
+    from saidwho.actors.collective import collective_size
+
+    assert collective_size(text) == (True, size)
+
+
+def test_not_collectives():
+    from saidwho.actors.collective import collective_size
+
+    assert collective_size("the foreign ministry")[0] is False
+    assert collective_size("93 percent of voters")[0] is False

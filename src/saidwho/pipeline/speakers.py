@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from ..actors.collective import collective_size
 from ..actors.linking import link_state
 from ..model import Attribution, Segment, Speaker
 
@@ -126,6 +127,10 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
     if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
         found = _pronoun_antecedent(lower, history)
         return Mention(seg, found.speaker if found else Speaker(span.text, "unknown", seg), lower)
+    collective, size = collective_size(span.text)
+    if collective:  # "a group of 93 states", "79 UN member states"
+        group = Speaker(_strip_article(span.text), "group", seg, count=size)
+        return Mention(seg, group, lower)
     ent = _entity_in(span, entities)
     modifier = ent is not None and ent.speaker.type == "state" and not (
         ent.segment.start <= root.idx < ent.segment.end)
