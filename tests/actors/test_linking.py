@@ -62,3 +62,16 @@ def test_not_collectives():
 
     assert collective_size("the foreign ministry")[0] is False
     assert collective_size("93 percent of voters")[0] is False
+
+
+def test_anonymous_sources_keep_their_descriptor_and_count(extract):
+    text = ("A diplomatic source told the paper that the vote was close. Two officials "
+            "familiar with the matter said the draft had changed. Officials said it was "
+            "final.")
+    speakers = {a.speaker.surface.text: a.speaker for a in extract(text)}
+    source = speakers["A diplomatic source"]
+    assert (source.type, source.descriptor, source.count) == (
+        "anonymous", "A diplomatic source", 1)
+    two = next(s for k, s in speakers.items() if k.startswith("Two officials"))
+    assert (two.type, two.count) == ("anonymous", 2)
+    assert speakers["Officials"].count is None

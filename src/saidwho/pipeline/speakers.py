@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from ..actors.collective import collective_size
+from ..actors.collective import NUMBER_WORDS, collective_size
 from ..actors.linking import link_state
 from ..model import Attribution, Segment, Speaker
 
@@ -142,7 +142,8 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
     det = _determiner(span)
     bare_plural = det is None and root.tag_ == "NNS"
     if head in ANONYMOUS_NOUNS and (det in INDEFINITE or bare_plural):
-        anon = Speaker(_strip_article(span.text), "anonymous", seg, descriptor=span.text)
+        anon = Speaker(_strip_article(span.text), "anonymous", seg, descriptor=span.text,
+                       count=_anonymous_count(span))
         return Mention(seg, anon, head)
     if det in ("the", "this", "that", "these", "those"):
         found = _definite_antecedent(head, history)
@@ -152,6 +153,23 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
     if root.pos_ == "PROPN" and PUBLICATION_WORDS.search(span.text):
         kind = "publication"
     return Mention(seg, Speaker(_strip_article(span.text), kind, seg), head)
+
+
+def _anonymous_count(span: Span) -> int | None:
+    """How many unnamed people a description counts: "a source" 1, "two officials" 2;
+    None when it does not say ("officials", "several diplomats")."""
+    first = span[0].lower_
+    if first in ("a", "an", "one", "another") and span.root.tag_ != "NNS":
+        return 1
+    for tok in span:
+        if tok.i >= span.root.i:
+            break
+        if tok.like_num:
+            size = NUMBER_WORDS.get(tok.lower_)
+            if size is None and tok.text.replace(",", "").isdigit():
+                size = int(tok.text.replace(",", ""))
+            return size
+    return None
 
 
 def _history(pos: int, entities: list[Mention], resolved: list[Mention]) -> list[Mention]:
