@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.language import Language
 
+from .actors.memberships import find_memberships
 from .errors import ModelNotFoundError
 from .model import DocumentResult
 
@@ -130,6 +131,7 @@ def extract_many(
         if last:
             for att in current.attributions:
                 att.assign_id(doc_id)
+            current.memberships = [m.to_dict() for m in find_memberships(current.text or "")]
             yield current
             current = None
 

@@ -157,12 +157,15 @@ class DocumentResult:
     id: str
     attributions: list[Attribution] = field(default_factory=list)
     text: str | None = None
+    # who drafted, signed or joined what, read from the text (actors.memberships)
+    memberships: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
             "id": self.id,
             "attributions": [a.to_dict() for a in self.attributions],
+            "memberships": self.memberships,
         }
 
     @classmethod
@@ -170,4 +173,5 @@ class DocumentResult:
         return cls(
             id=str(data["id"]),
             attributions=[Attribution.from_dict(a) for a in data.get("attributions", [])],
+            memberships=list(data.get("memberships", [])),
         )

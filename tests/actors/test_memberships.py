@@ -1,0 +1,45 @@
+"""Membership relations read from news text written here."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from saidwho.actors.memberships import find_memberships
+from saidwho.cli import main
+
+STORY = ("A group of 93 states demanded that the court be allowed to work without "
+         "intimidation. The statement was drafted by Belgium, Chile, Jordan, Senegal and "
+         "Slovenia. It was also signed by Western states including Germany, France, Canada "
+         "and the UK. The plan was backed by the minister and his aides. The resolution, "
+         "led by Mexico, passed. A text was endorsed by the U.S. and Japan on Monday.")
+
+
+def test_drafted_and_signed_lists_with_partial_lists_and_subjects():
+    found = find_memberships(STORY)
+    drafted, signed, led, endorsed = found
+    assert (drafted.relation, drafted.of, drafted.partial) == ("drafted", "The statement", False)
+    assert drafted.codes == ["BEL", "CHL", "JOR", "SEN", "SVN"]
+    assert (signed.relation, signed.partial, signed.described) == (
+        "signed", True, "Western states")
+    assert signed.codes == ["DEU", "FRA", "CAN", "GBR"]
+    assert (led.relation, led.codes) == ("led", ["MEX"])
+    assert endorsed.codes == ["USA", "JPN"]
+    assert STORY[drafted.span.start : drafted.span.end] == drafted.span.text
+
+
+def test_people_are_not_members():
+    assert find_memberships("The plan was backed by the minister and his aides.") == []
+    assert find_memberships("It was signed by Jordan Peters and Ana Ruiz.") == []
+
+
+@pytest.mark.model
+def test_extract_output_has_the_memberships(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert [m["relation"] for m in doc["memberships"]] == ["drafted", "signed", "led",
+                                                           "endorsed"]
+    assert doc["memberships"][1]["members"][-1] == {"name": "UK", "iso3": "GBR"}
