@@ -7,7 +7,7 @@ Offsets are Python ``str`` indices into the input text exactly as read, so
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 SCHEMA = "saidwho/1"
@@ -60,12 +60,13 @@ class Speaker:
     surface: Segment | None = None
     iso3: str | None = None  # the state it is or speaks for (ISO 3166-1 alpha-3)
     count: int | None = None  # members of a group ("a group of 93 states": 93)
+    role: str | None = None  # a person's role, from an apposition ("chief prosecutor")
+    affiliation: str | None = None  # the organization that role is in
 
     def shifted(self, offset: int) -> Speaker:
         mention = self.mention.shifted(offset) if self.mention else None
         surface = self.surface.shifted(offset) if self.surface else None
-        return Speaker(self.name, self.type, mention, self.descriptor, surface, self.iso3,
-                       self.count)
+        return replace(self, mention=mention, surface=surface)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "type": self.type}
@@ -77,6 +78,10 @@ class Speaker:
             out["iso3"] = self.iso3
         if self.count is not None:
             out["count"] = self.count
+        if self.role:
+            out["role"] = self.role
+        if self.affiliation:
+            out["affiliation"] = self.affiliation
         return out
 
     @classmethod
@@ -90,6 +95,8 @@ class Speaker:
             surface=Segment.from_dict(surface) if surface else None,
             iso3=data.get("iso3"),
             count=data.get("count"),
+            role=data.get("role"),
+            affiliation=data.get("affiliation"),
         )
 
 

@@ -75,3 +75,41 @@ def test_anonymous_sources_keep_their_descriptor_and_count(extract):
     two = next(s for k, s in speakers.items() if k.startswith("Two officials"))
     assert (two.type, two.count) == ("anonymous", 2)
     assert speakers["Officials"].count is None
+
+
+def test_the_statement_speaks_for_the_group_that_made_it(extract):
+    text = ("A group of 93 states issued a statement on Friday. The statement called on "
+            "all governments to protect the court.")
+    (att,) = [a for a in extract(text) if a.cue[0].text.startswith("called")]
+    assert (att.speaker.type, att.speaker.count) == ("group", 93)
+
+
+PEOPLE = ("The International Criminal Court (ICC) is under pressure. Danya Chaikel, the "
+          "International Federation for Human Rights' representative to the ICC, said: \"The "
+          "court must be allowed to work.\" She added that threats had grown. The ICC's chief "
+          "prosecutor, Karim Khan, said the office had received threats. The ICC said it "
+          "would not bow. Berlin said the statement went too far.")
+
+
+def test_roles_affiliations_acronyms_and_capitals(extract):
+    speakers = [a.speaker for a in extract(PEOPLE)]
+    chaikel = speakers[0]
+    assert (chaikel.name, chaikel.role, chaikel.affiliation) == (
+        "Danya Chaikel", "representative to the ICC", "International Federation for Human Rights")
+    assert speakers[1].surface.text == "She" and speakers[1].role == chaikel.role
+    khan = next(s for s in speakers if s.name == "Karim Khan")
+    assert (khan.role, khan.affiliation) == ("chief prosecutor", "International Criminal Court")
+    court = next(s for s in speakers if s.surface.text == "The ICC")
+    assert court.name == "International Criminal Court"
+    berlin = next(s for s in speakers if s.name == "Berlin")
+    assert (berlin.type, berlin.iso3) == ("state", "DEU")
+
+
+def test_acronym_definitions_need_a_matching_initial():
+    from saidwho.actors.people import acronyms
+
+    assert acronyms("the International Federation for Human Rights (FIDH) and the "
+                    "World Health Organization (WHO)") == {
+        "FIDH": "International Federation for Human Rights",
+        "WHO": "World Health Organization"}
+    assert acronyms("Karim Khan (ICC) said") == {}

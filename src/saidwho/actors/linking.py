@@ -4,13 +4,17 @@ A state speaker ("Chile", "the United States") gets its ISO 3166-1 code; so does
 government body or official group named after one ("the German foreign ministry",
 "Israeli officials", "the French government"), which keeps its own name and type. Only
 exact and alias matches count here: a fuzzy guess is never put on a speaker. People are
-not linked (a minister's affiliation is a different relation).
+not linked (a minister's affiliation is a different relation). A capital that speaks
+("Berlin said", "Moscow denied") stands for its government (``capitals.csv``).
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import replace
+from functools import cache
+from importlib import resources
 
 from ..model import Speaker
 from .countries import resolve_country
@@ -35,10 +39,26 @@ def state_code(text: str) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+@cache
+def capitals() -> dict[str, str]:
+    """Capital -> ISO3, for governments named by their capital ("Berlin said")."""
+    path = resources.files("saidwho") / "actors" / "capitals.csv"
+    with path.open(encoding="utf-8") as fh:
+        rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")]
+    return {r[0]: r[1] for r in rows[1:]}
+
+
 def link_state(speaker: Speaker) -> Speaker:
     """The speaker with ``iso3`` set where it is, or speaks for, a single state; a name
     that is a state's name ("Chile", tagged as an organization) becomes a state."""
-    if speaker.type in ("person", "unknown") or speaker.iso3:
+    if speaker.iso3 or speaker.type == "unknown":
+        return speaker
+    capital = capitals().get(speaker.name)
+    if capital and speaker.type in ("state", "organization", "person"):
+        # "Berlin said": a capital alone as the speaker stands for its government (the
+        # tagger often takes it for a person or an organization)
+        return replace(speaker, iso3=capital, type="state")
+    if speaker.type == "person":
         return speaker
     whole = resolve_country(speaker.name)
     if whole.match in ("exact", "alias") and speaker.type != "anonymous":

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ..actors.collective import NUMBER_WORDS, collective_size
 from ..actors.linking import link_state
+from ..actors.people import acronyms, role_and_affiliation
 from ..model import Attribution, Segment, Speaker
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -77,11 +78,12 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
             # a later short name ("Okafor") stands for the full name met before
             entities.append(_named(mention.segment, mention, entities[::-1]))
     resolved: list[Mention] = []
+    short_forms = acronyms(doc.text)
     for att in sorted(attributions, key=lambda a: a.span):
         if att.source:
             span = _span_of(doc, att.source)
             if span is not None:
-                mention = _resolve(span, entities, resolved)
+                mention = _describe(_resolve(span, entities, resolved), span, short_forms)
                 att.speaker = link_state(replace(mention.speaker, surface=_segment(span)))
                 resolved.append(mention)
         surface = att.channel.surface if att.channel is not None else None
@@ -90,6 +92,21 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
             if span is not None:
                 found = _resolve(span, entities, resolved).speaker
                 att.channel = link_state(replace(found, surface=surface))
+
+
+def _describe(mention: Mention, span: Span, short_forms: dict[str, str]) -> Mention:
+    """A person's role and affiliation from an apposition in this mention (kept for later
+    mentions of the same person); acronyms defined in the text written out."""
+    speaker = mention.speaker
+    if speaker.type == "person" and speaker.role is None:
+        role, affiliation = role_and_affiliation(span)
+        if role or affiliation:
+            speaker = replace(speaker, role=role, affiliation=affiliation)
+    if speaker.affiliation in short_forms:
+        speaker = replace(speaker, affiliation=short_forms[speaker.affiliation])
+    if speaker.type in ("organization", "unknown") and speaker.name in short_forms:
+        speaker = replace(speaker, name=short_forms[speaker.name])
+    return replace(mention, speaker=speaker) if speaker is not mention.speaker else mention
 
 
 def _segment(span: Span) -> Segment:
@@ -174,8 +191,12 @@ def _anonymous_count(span: Span) -> int | None:
 
 def _history(pos: int, entities: list[Mention], resolved: list[Mention]) -> list[Mention]:
     """Earlier mentions, latest first."""
-    earlier = [m for m in (*entities, *resolved) if m.segment.end <= pos]
-    return sorted(earlier, key=lambda m: m.segment.start, reverse=True)
+    # A resolved mention comes before the bare entity at the same place: it may carry
+    # what the attribution added (a role from an apposition).
+    earlier = [(m.segment.start, rank, m) for rank, group in enumerate((entities, resolved))
+               for m in group if m.segment.end <= pos]
+    return [m for _start, _rank, m in sorted(earlier, key=lambda x: (x[0], x[1]),
+                                             reverse=True)]
 
 
 def _pronoun_antecedent(pronoun: str, history: list[Mention]) -> Mention | None:
@@ -217,10 +238,16 @@ def _determiner(span: Span) -> str | None:
     return None
 
 
+STATEMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique",
+                             "communiqué", "text", "appeal"})
+
+
 def _definite_antecedent(head: str, history: list[Mention]) -> Mention | None:
     for m in history:
         if m.head == head:
             return m
+    if head in STATEMENT_NOUNS:  # "the statement called on ...": its authors speak
+        return next((m for m in history if m.speaker.type == "group"), None)
     kind = next((k for k, nouns in KIND_NOUNS.items() if head in nouns), None)
     if kind is None:
         return None

@@ -1,0 +1,61 @@
+"""People's roles and affiliations from appositions, and acronyms from their definitions.
+
+"Danya Chaikel, the International Federation for Human Rights' representative to the
+ICC" -> role "representative to the ICC", affiliation "International Federation for
+Human Rights"; "The ICC's chief prosecutor, Karim Khan" -> role "chief prosecutor",
+affiliation "ICC". "the International Criminal Court (ICC)" defines ICC, so a speaker or
+affiliation written "ICC" gets the full name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+TRAILING = re.compile(r"\s+(?:of|at|for|from|to|with|in)\s*$", re.IGNORECASE)
+ACRONYM = re.compile(
+    r"\b(?P<long>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|the|on|and|de|des|du|la|le|"
+    r"[A-Z][\w'’-]*)){1,8})\s+\((?P<short>[A-Z][A-Z&.-]{1,9})\)"
+)
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms defined in the text ("Long Name (LN)") -> their long forms. The first
+    letter of the acronym must begin one of the long form's words."""
+    out: dict[str, str] = {}
+    for m in ACRONYM.finditer(text):
+        long, short = m.group("long"), m.group("short").replace(".", "")
+        initials = {w[0] for w in long.split() if w[0].isupper()}
+        if short[0] in initials and len(short) <= len(long.split()) + 2:
+            out.setdefault(short, DETERMINERS.sub("", long))
+    return out
+
+
+def role_and_affiliation(surface: Span) -> tuple[str | None, str | None]:
+    """The role and organization an apposition gives a person named in ``surface``."""
+    people = [e for e in surface.ents if e.label_ == "PERSON"]
+    if not people or "," not in surface.text:
+        return None, None
+    person = people[0]
+    before = surface.doc[surface.start : person.start]
+    after = surface.doc[person.end : surface.end]
+    phrase = after if len(after) > len(before) else before
+    text = phrase.text.strip(" ,;—–-")
+    if not text:
+        return None, None
+    affiliation = None
+    orgs = [e for e in phrase.ents if e.label_ == "ORG"]
+    if orgs:
+        org = orgs[0]
+        affiliation = re.sub(r"(?:’s|'s|'|’)$", "", DETERMINERS.sub("", org.text)).strip()
+        start = org.start_char - phrase.start_char
+        end = org.end_char - phrase.start_char
+        rest = phrase.text[:start] + phrase.text[end:]
+        rest = re.sub(r"^\s*(?:’s|'s|'|’)", " ", rest.lstrip()) if start <= 4 else rest
+        text = rest.strip(" ,;—–-")
+    role = DETERMINERS.sub("", re.sub(r"\s+", " ", text.replace("’s ", " ").replace("'s ", " ")
+                                      )).strip()
+    role = TRAILING.sub("", role).strip(" ,'’")
+    return role or None, affiliation or None
