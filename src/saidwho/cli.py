@@ -222,6 +222,100 @@ def bench(polnear: str | None, model: str | None, engine: str, weights: str | No
     click.echo(f"ratio (full/bare speed): {figures['ratio']:.3f}")
 
 
+DEFAULT_DB = "saidwho.db"
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
+                         type=click.Path(dir_okay=False), help="The store (a SQLite file).")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--model", help="An installed spaCy pipeline.")
+@engine_option()
+def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str) -> None:
+    """Extract attributions from a corpus (.txt, .jsonl, .jsonl.gz files or folders of
+    them) into the store. Reruns skip what is stored: safe to resume after a crash."""
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+
+    from .store.database import open_store
+    from .store.ingest import ingest as run_ingest
+
+    try:
+        conn = open_store(db)
+    except SaidwhoError as exc:
+        _fail(str(exc))
+    nlp = _load(model, None, engine)
+    err = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn())
+    with Progress(*columns, console=err) as progress:
+        task = progress.add_task("ingesting", total=None, rate="-")
+
+        def tick(kind: str) -> None:
+            progress.advance(task)
+            elapsed = progress.tasks[0].elapsed or 0
+            done = progress.tasks[0].completed
+            progress.update(task, rate=f"{done / elapsed:.1f}" if elapsed else "-")
+
+        summary = run_ingest(conn, nlp, list(paths), progress=tick,
+                             on_error=lambda f: err.print(f"Error: {f}"))
+    conn.close()
+    click.echo(f"documents {summary.documents}, attributions {summary.attributions}, "
+               f"skipped duplicates {summary.duplicates}, errors {summary.errors}")
+    if summary.errors and not summary.documents and not summary.duplicates:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+def stats(db: str, as_json: bool) -> None:
+    """Counts of articles, attributions, speakers and errors in the store."""
+    from .store.database import open_store
+    from .store.ingest import stats as store_stats
+
+    try:
+        conn = open_store(db, readonly=True)
+    except SaidwhoError as exc:
+        _fail(str(exc))
+    figures = store_stats(conn)
+    if as_json:
+        click.echo(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            click.echo(f"{key:14}{value:>10}")
+
+
+@main.command()
+@click.argument("words", required=False)
+@db_option
+@click.option("--speaker", help="Speaker name contains this.")
+@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]))
+@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def search(words: str | None, db: str, speaker: str | None, kind: str | None, limit: int,
+           as_json: bool) -> None:
+    """Attributions whose content or speaker match WORDS (SQLite FTS5 query syntax)."""
+    import sqlite3
+
+    from .store.database import open_store
+    from .store.ingest import search as store_search
+
+    try:
+        conn = open_store(db, readonly=True)
+        rows = store_search(conn, words, speaker=speaker, kind=kind, limit=limit)
+    except SaidwhoError as exc:
+        _fail(str(exc))
+    except sqlite3.OperationalError as exc:
+        _fail(f"bad search {words!r}: {exc}")
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"[{row['kind']}] {row['speaker'] or '?'} {row['cue']}: {row['content']}"
+                   f"  ({row['doc_id']})")
+
+
 class _StatementGroup(click.Group):
     """`saidwho statement FILE...` reads statements; `saidwho statement compare ...` too."""
 

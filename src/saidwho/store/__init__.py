@@ -1,0 +1,1 @@
+"""The embedded store: one SQLite file of articles, attributions and ingest errors."""

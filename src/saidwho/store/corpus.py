@@ -1,0 +1,126 @@
+"""Documents of a corpus, streamed from files: ``.txt``, ``.jsonl`` and ``.jsonl.gz``.
+
+Every document comes with where it came from (file and line); what cannot be read comes
+as a ``CorpusFailure`` with the same and a reason, and the stream goes on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
+MAX_CHARS = 5_000_000
+JSONL_FIELDS = ("id", "text", "title", "url", "date", "outlet")
+
+
+@dataclass
+class CorpusDocument:
+    doc_id: str
+    text: str
+    source: str
+    position: str | None = None
+    meta: dict[str, str | None] = field(default_factory=dict)
+
+    @property
+    def hash(self) -> str:
+        return text_hash(self.text)
+
+
+@dataclass
+class CorpusFailure:
+    source: str
+    position: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.position}" if self.position else self.source
+        return f"{where}: {self.reason}"
+
+
+def text_hash(text: str) -> str:
+    """Hash of the text with case and runs of whitespace normalised (duplicates)."""
+    normal = re.sub(r"\s+", " ", text).strip().casefold()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def iter_corpus(paths: list[str]) -> Iterator[CorpusDocument | CorpusFailure]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
+            if not files:
+                yield CorpusFailure(raw, None, "directory holds no .txt or .jsonl files")
+            for file in files:
+                yield from _read(file)
+        elif path.is_file():
+            if _supported(path):
+                yield from _read(path)
+            else:
+                yield CorpusFailure(raw, None, "unsupported file type (use .txt, .jsonl or "
+                                    ".jsonl.gz)")
+        else:
+            yield CorpusFailure(raw, None, "no such file or directory")
+
+
+def _supported(path: Path) -> bool:
+    return path.name.endswith(SUFFIXES)
+
+
+def _read(path: Path) -> Iterator[CorpusDocument | CorpusFailure]:
+    if path.name.endswith((".jsonl", ".jsonl.gz")):
+        yield from _read_jsonl(path)
+        return
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        yield CorpusFailure(str(path), None, "binary file")
+        return
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        yield CorpusFailure(str(path), None, f"not valid UTF-8 (byte {exc.start})")
+        return
+    failure = _check(text, str(path), None)
+    yield failure or CorpusDocument(path.stem, text, str(path))
+
+
+def _check(text: str, source: str, position: str | None) -> CorpusFailure | None:
+    if not text.strip():
+        return CorpusFailure(source, position, "empty text")
+    if len(text) > MAX_CHARS:
+        return CorpusFailure(source, position, f"too large ({len(text)} characters)")
+    return None
+
+
+def _read_jsonl(path: Path) -> Iterator[CorpusDocument | CorpusFailure]:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as fh:  # type: ignore[operator]
+            for lineno, raw in enumerate(fh, 1):
+                if not raw.strip():
+                    continue
+                pos = f"line {lineno}"
+                try:
+                    row = json.loads(raw.decode("utf-8"))
+                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                    yield CorpusFailure(str(path), pos, f"malformed JSON line ({exc})")
+                    continue
+                if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                    yield CorpusFailure(str(path), pos, "no 'text' string")
+                    continue
+                text = row["text"]
+                failure = _check(text, str(path), pos)
+                if failure:
+                    yield failure
+                    continue
+                doc_id = str(row.get("id") or f"{path.stem}:{lineno}")
+                meta = {k: (str(row[k]) if row.get(k) is not None else None)
+                        for k in JSONL_FIELDS[2:]}
+                yield CorpusDocument(doc_id, text, str(path), pos, meta)
+    except (OSError, EOFError) as exc:
+        yield CorpusFailure(str(path), None, f"cannot read ({exc})")

@@ -1,0 +1,86 @@
+"""Opening the store and keeping its schema current (``PRAGMA user_version`` migrations).
+
+One SQLite file in WAL mode: ``articles`` (one row per distinct text, keyed by the hash of
+its normalised text), ``attributions`` (with the speaker's name, type and state code
+beside the full JSON), ``errors`` (inputs that could not be read), and an FTS5 index over
+attribution content and speaker names.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..errors import InputError
+
+MIGRATIONS = [
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        doc_id TEXT NOT NULL,
+        source TEXT NOT NULL,
+        position TEXT,
+        title TEXT, url TEXT, date TEXT, outlet TEXT,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE TABLE attributions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        att_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        content TEXT NOT NULL,
+        cue TEXT, source TEXT,
+        speaker TEXT, speaker_type TEXT, speaker_iso3 TEXT,
+        confidence REAL,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX attributions_article ON attributions(article_id);
+    CREATE INDEX attributions_speaker ON attributions(speaker);
+    CREATE INDEX articles_date ON articles(date);
+    CREATE TABLE errors (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        position TEXT,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL DEFAULT (datetime('now')),
+        UNIQUE (source, position, reason)
+    );
+    CREATE VIRTUAL TABLE attributions_fts USING fts5(
+        content, speaker, content='attributions', content_rowid='id'
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A connection to the store at ``path``, created and migrated unless ``readonly``."""
+    db = Path(path)
+    if readonly:
+        if not db.exists():
+            raise InputError(f"{path}: no such store (run saidwho ingest first)")
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    else:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(db)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise InputError(f"{path}: not a saidwho store ({exc})") from exc
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise InputError(f"{path}: made by a newer saidwho (schema {version})")
+    if version < SCHEMA_VERSION:
+        if readonly:
+            conn.close()
+            raise InputError(f"{path}: old schema {version}; open it once without --readonly")
+        for k in range(version, SCHEMA_VERSION):
+            # one transaction per migration, its version number included
+            conn.executescript(f"BEGIN;\n{MIGRATIONS[k]}\nPRAGMA user_version = {k + 1};\nCOMMIT;")
+    return conn

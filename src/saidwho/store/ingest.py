@@ -1,0 +1,143 @@
+"""Ingesting a corpus into the store: extract, then write each document in one transaction.
+
+A document is skipped when a text with the same hash is already stored, so a rerun after a
+crash (or of the same corpus) continues where it stopped and adds nothing twice. Each
+article and its attributions are committed together: a killed run leaves no half-written
+document.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from ..extract import extract_many
+from ..model import DocumentResult
+from .corpus import CorpusDocument, CorpusFailure, iter_corpus
+
+
+@dataclass
+class IngestSummary:
+    documents: int = 0
+    attributions: int = 0
+    duplicates: int = 0
+    errors: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return self.__dict__.copy()
+
+
+def ingest(conn: sqlite3.Connection, nlp: Language, paths: list[str],
+           progress: Callable[[str], None] | None = None,
+           on_error: Callable[[CorpusFailure], None] | None = None) -> IngestSummary:
+    summary = IngestSummary()
+    pending: dict[str, CorpusDocument] = {}  # read, being extracted, not yet written
+
+    def fresh() -> Iterator[tuple[str, str]]:
+        for item in iter_corpus(paths):
+            if isinstance(item, CorpusFailure):
+                summary.errors += 1
+                record_error(conn, item)
+                if on_error:
+                    on_error(item)
+                continue
+            key = item.hash
+            if key in pending or _stored(conn, key):
+                summary.duplicates += 1
+                if progress:
+                    progress("duplicate")
+                continue
+            pending[key] = item
+            yield key, item.text
+
+    for result in extract_many(nlp, fresh()):
+        doc = pending.pop(result.id)
+        write_document(conn, doc, result)
+        summary.documents += 1
+        summary.attributions += len(result.attributions)
+        if progress:
+            progress("document")
+    return summary
+
+
+def _stored(conn: sqlite3.Connection, key: str) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE hash = ?", (key,)).fetchone() is not None
+
+
+def write_document(conn: sqlite3.Connection, doc: CorpusDocument, result: DocumentResult
+                   ) -> None:
+    """The article and its attributions, in one transaction."""
+    with conn:
+        cur = conn.execute(
+            "INSERT INTO articles (hash, doc_id, source, position, title, url, date, outlet,"
+            " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.hash, doc.doc_id, doc.source, doc.position, doc.meta.get("title"),
+             doc.meta.get("url"), doc.meta.get("date"), doc.meta.get("outlet"), doc.text))
+        article = cur.lastrowid
+        for att in result.attributions:
+            att.assign_id(doc.doc_id)
+            sp = att.speaker
+            content = " … ".join(s.text for s in att.content)
+            row = conn.execute(
+                "INSERT INTO attributions (article_id, att_id, kind, content, cue, source,"
+                " speaker, speaker_type, speaker_iso3, confidence, json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article, att.id, att.kind, content, " ".join(s.text for s in att.cue),
+                 " ".join(s.text for s in att.source), sp.name if sp else None,
+                 sp.type if sp else None, sp.iso3 if sp else None, att.confidence,
+                 json.dumps(att.to_dict(), ensure_ascii=False)))
+            conn.execute("INSERT INTO attributions_fts (rowid, content, speaker) VALUES (?, ?, ?)",
+                         (row.lastrowid, content, sp.name if sp else ""))
+
+
+def record_error(conn: sqlite3.Connection, failure: CorpusFailure) -> None:
+    with conn:
+        conn.execute("INSERT OR IGNORE INTO errors (source, position, reason) VALUES (?, ?, ?)",
+                     (failure.source, failure.position or "", failure.reason))
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, int]:
+    def count(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
+    return {
+        "articles": count("SELECT count(*) FROM articles"),
+        "attributions": count("SELECT count(*) FROM attributions"),
+        "speakers": count("SELECT count(DISTINCT speaker) FROM attributions"
+                          " WHERE speaker IS NOT NULL"),
+        "errors": count("SELECT count(*) FROM errors"),
+    }
+
+
+def search(conn: sqlite3.Connection, words: str | None = None, *, speaker: str | None = None,
+           kind: str | None = None, limit: int = 20) -> list[dict[str, object]]:
+    """Attributions whose content or speaker match ``words`` (FTS5 syntax), newest first,
+    filtered by speaker name (substring) and kind."""
+    sql = ["SELECT a.id, a.kind, a.speaker, a.speaker_type, a.cue, a.content, a.confidence,"
+           " r.doc_id, r.title, r.date, r.outlet FROM attributions a"
+           " JOIN articles r ON r.id = a.article_id"]
+    args: list[object] = []
+    where = []
+    if words:
+        sql.append(" JOIN attributions_fts f ON f.rowid = a.id")
+        where.append("attributions_fts MATCH ?")
+        args.append(words)
+    if speaker:
+        where.append("a.speaker LIKE ?")
+        args.append(f"%{speaker}%")
+    if kind:
+        where.append("a.kind = ?")
+        args.append(kind)
+    if where:
+        sql.append(" WHERE " + " AND ".join(where))
+    sql.append(" ORDER BY r.date DESC, a.id LIMIT ?")
+    args.append(limit)
+    cols = ("id", "kind", "speaker", "speaker_type", "cue", "content", "confidence",
+            "doc_id", "title", "date", "outlet")
+    return [dict(zip(cols, row, strict=True)) for row in conn.execute("".join(sql), args)]
+
+

@@ -1,0 +1,135 @@
+"""The store: ingest, duplicates, bad inputs, search, stats, and resuming after kill -9."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from saidwho.cli import main
+from saidwho.store.corpus import CorpusFailure, iter_corpus, text_hash
+from saidwho.store.database import SCHEMA_VERSION, open_store
+
+pytestmark = pytest.mark.model
+
+NAMES = ["Mara Lind", "Tomas Berg", "Ana Ruiz", "Oren Vale", "Ines Holt", "Kofi Adu"]
+
+
+def article(k: int) -> str:
+    name = NAMES[k % len(NAMES)]
+    return (f"Report {k}\n\n{name} said that the harbour project {k} would be delayed. "
+            f"\u201cWe need {k} more weeks,\u201d {name.split()[0]} told reporters.\n")
+
+
+def write_corpus(root: Path, n: int) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for k in range(n):
+        (root / f"a{k:03d}.txt").write_text(article(k), encoding="utf-8")
+    return root
+
+
+def test_schema_is_created_and_versioned(tmp_path):
+    conn = open_store(tmp_path / "s.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database at all" * 100, encoding="utf-8")
+    result = CliRunner().invoke(main, ["stats", "--db", str(bad)])
+    assert result.exit_code != 0 and "not a saidwho store" in result.output
+
+
+def test_corpus_reading_reports_bad_documents_and_goes_on(tmp_path):
+    (tmp_path / "good.txt").write_text(article(1), encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    with gzip.open(tmp_path / "feed.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "x1", "text": article(2), "outlet": "Herald",
+                             "date": "2026-05-01"}) + "\n")
+        fh.write("{not json\n")
+        fh.write(json.dumps({"id": "x3", "title": "no text"}) + "\n")
+    items = list(iter_corpus([str(tmp_path)]))
+    docs = [i for i in items if not isinstance(i, CorpusFailure)]
+    failures = {(Path(f.source).name, f.position, f.reason.split(" (")[0]) for f in items
+                if isinstance(f, CorpusFailure)}
+    assert sorted(d.doc_id for d in docs) == ["good", "x1"]
+    assert next(d for d in docs if d.doc_id == "x1").meta["outlet"] == "Herald"
+    assert failures == {("empty.txt", None, "empty text"),
+                        ("latin1.txt", None, "not valid UTF-8"),
+                        ("feed.jsonl.gz", "line 2", "malformed JSON line"),
+                        ("feed.jsonl.gz", "line 3", "no 'text' string")}
+
+
+def test_duplicates_by_normalised_text():
+    assert text_hash("A  b\nC") == text_hash("a b c ")
+    assert text_hash("a b") != text_hash("a c")
+
+
+def test_ingest_search_stats_and_rerun_adds_nothing(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 6)
+    (corpus / "copy.txt").write_text(article(0).replace("\n\n", "\n \n"), encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    first = runner.invoke(main, ["ingest", str(corpus), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "documents 6" in first.output and "skipped duplicates 1" in first.output
+    again = runner.invoke(main, ["ingest", str(corpus), "--db", db])
+    assert "documents 0" in again.output and "skipped duplicates 7" in again.output
+    figures = json.loads(runner.invoke(main, ["stats", "--db", db, "--json"]).output)
+    assert figures["articles"] == 6 and figures["attributions"] >= 6
+    assert set(figures) == {"articles", "attributions", "speakers", "errors"}
+    found = json.loads(runner.invoke(main, ["search", "harbour", "--db", db, "--json",
+                                            "--speaker", "Ana Ruiz"]).output)
+    assert found and all("Ana Ruiz" in r["speaker"] for r in found)
+    direct = json.loads(runner.invoke(main, ["search", "--db", db, "--kind", "direct",
+                                             "--json"]).output)
+    assert direct and all(r["kind"] == "direct" for r in direct)
+    bad = runner.invoke(main, ["search", "AND OR (", "--db", db])
+    assert bad.exit_code != 0 and "bad search" in bad.output
+
+
+def test_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(tmp_path):
+    n = 60
+    corpus = write_corpus(tmp_path / "corpus", n)
+    db = tmp_path / "s.db"
+    cmd = [sys.executable, "-m", "saidwho.cli", "ingest", str(corpus), "--db", str(db),
+           "--engine", "rules"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=1) as conn:
+                    stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue
+            if stored >= 5:
+                break
+    assert proc.poll() is None, "ingest finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db) as conn:
+        killed_at = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        # every stored article has its attributions: nothing half-written
+        empty = conn.execute("SELECT count(*) FROM articles r WHERE NOT EXISTS"
+                             " (SELECT 1 FROM attributions a WHERE a.article_id = r.id)"
+                             ).fetchone()[0]
+    assert 5 <= killed_at < n and empty == 0
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == n
+        assert conn.execute("SELECT count(DISTINCT hash) FROM articles").fetchone()[0] == n
+        fts = conn.execute("SELECT count(*) FROM attributions_fts").fetchone()[0]
+        atts = conn.execute("SELECT count(*) FROM attributions").fetchone()[0]
+        assert fts == atts
