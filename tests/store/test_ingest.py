@@ -98,7 +98,7 @@ def test_ingest_search_stats_and_rerun_adds_nothing(tmp_path):
 
 
 def test_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(tmp_path):
-    n = 60
+    n = 400  # several seconds of work, so the kill lands mid-run
     corpus = write_corpus(tmp_path / "corpus", n)
     db = tmp_path / "s.db"
     cmd = [sys.executable, "-m", "saidwho.cli", "ingest", str(corpus), "--db", str(db),
@@ -107,7 +107,7 @@ def test_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(tmp_path):
     deadline = time.monotonic() + 120
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.2)
+        time.sleep(0.05)
         if db.exists():
             try:
                 with sqlite3.connect(db, timeout=1) as conn:
