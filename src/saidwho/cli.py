@@ -290,11 +290,17 @@ def stats(db: str, as_json: bool) -> None:
 @click.argument("words", required=False)
 @db_option
 @click.option("--speaker", help="Speaker name contains this.")
+@click.option("--type", "speaker_type", type=click.Choice(
+    ["person", "organization", "state", "group", "publication", "anonymous", "unknown"]))
 @click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]))
+@click.option("--outlet")
+@click.option("--since", help="Articles dated on or after (YYYY-MM-DD).")
+@click.option("--until", help="Articles dated on or before (YYYY-MM-DD).")
 @click.option("--limit", type=int, default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
-def search(words: str | None, db: str, speaker: str | None, kind: str | None, limit: int,
-           as_json: bool) -> None:
+def search(words: str | None, db: str, speaker: str | None, speaker_type: str | None,
+           kind: str | None, outlet: str | None, since: str | None, until: str | None,
+           limit: int, as_json: bool) -> None:
     """Attributions whose content or speaker match WORDS (SQLite FTS5 query syntax)."""
     import sqlite3
 
@@ -303,7 +309,8 @@ def search(words: str | None, db: str, speaker: str | None, kind: str | None, li
 
     try:
         conn = open_store(db, readonly=True)
-        rows = store_search(conn, words, speaker=speaker, kind=kind, limit=limit)
+        rows = store_search(conn, words, speaker=speaker, speaker_type=speaker_type, kind=kind,
+                            outlet=outlet, since=since, until=until, limit=limit)
     except SaidwhoError as exc:
         _fail(str(exc))
     except sqlite3.OperationalError as exc:
@@ -314,6 +321,73 @@ def search(words: str | None, db: str, speaker: str | None, kind: str | None, li
     for row in rows:
         click.echo(f"[{row['kind']}] {row['speaker'] or '?'} {row['cue']}: {row['content']}"
                    f"  ({row['doc_id']})")
+
+
+@main.command(name="speakers")
+@db_option
+@click.option("--top", type=int, default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def speakers_command(db: str, top: int, as_json: bool) -> None:
+    """Who is quoted most, with counts and the share of anonymous sources."""
+    from .store.database import open_store
+    from .store.ingest import speakers as store_speakers
+
+    try:
+        figures = store_speakers(open_store(db, readonly=True), top)
+    except SaidwhoError as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{figures['attributions']} attributions, anonymous sources "
+               f"{figures['anonymous_share']:.1%}")
+    for row in figures["speakers"]:  # type: ignore[attr-defined]
+        click.echo(f"{row['attributions']:>7}  {row['speaker']} ({row['type']}), "
+                   f"{row['articles']} articles")
+
+
+@main.command()
+@click.argument("speaker")
+@db_option
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def quotes(speaker: str, db: str, limit: int, as_json: bool) -> None:
+    """What SPEAKER (a name, or part of one) is reported to have said."""
+    ctx = click.get_current_context()
+    ctx.invoke(search, words=None, db=db, speaker=speaker, speaker_type=None, kind=None,
+               outlet=None, since=None, until=None, limit=limit, as_json=as_json)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Default: stdout.")
+def export(db: str, fmt: str, output: str | None) -> None:
+    """Every attribution with its article's metadata, as JSON Lines or CSV."""
+    import csv
+
+    from .store.database import open_store
+    from .store.ingest import EXPORT_COLUMNS, export_rows
+
+    try:
+        conn = open_store(db, readonly=True)
+    except SaidwhoError as exc:
+        _fail(str(exc))
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+    try:
+        if fmt == "csv":
+            writer = csv.DictWriter(stream, fieldnames=EXPORT_COLUMNS)
+            writer.writeheader()
+            for row in export_rows(conn):
+                writer.writerow(row)
+        else:
+            for row in export_rows(conn):
+                row["attribution"] = json.loads(str(row.pop("attribution_json")))
+                stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            stream.close()
 
 
 class _StatementGroup(click.Group):

@@ -133,3 +133,36 @@ def test_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(tmp_path):
         fts = conn.execute("SELECT count(*) FROM attributions_fts").fetchone()[0]
         atts = conn.execute("SELECT count(*) FROM attributions").fetchone()[0]
         assert fts == atts
+
+
+def test_speakers_quotes_export_and_filters(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    rows = [
+        {"id": "h1", "text": "A diplomatic source told the paper that the talks had failed.",
+         "outlet": "Herald", "date": "2026-01-02", "title": "Talks"},
+        {"id": "g1", "text": article(2), "outlet": "Gazette", "date": "2025-06-01"},
+        {"id": "g2", "text": article(8), "outlet": "Gazette", "date": "2026-03-01"},
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(feed), "--db", db]).exit_code == 0
+    top = json.loads(runner.invoke(main, ["speakers", "--db", db, "--json"]).output)
+    ana = [r for r in top["speakers"] if r["speaker"].startswith("Ana")]
+    assert sum(r["attributions"] for r in ana) >= 4 and all(r["articles"] == 2 for r in ana)
+    assert 0 < top["anonymous_share"] < 0.5
+    quoted = json.loads(runner.invoke(main, ["quotes", "Ana", "--db", db, "--json"]).output)
+    assert quoted and {r["doc_id"] for r in quoted} == {"g1", "g2"}
+    recent = json.loads(runner.invoke(main, ["search", "--db", db, "--json", "--outlet",
+                                             "Gazette", "--since", "2026-01-01"]).output)
+    assert {r["doc_id"] for r in recent} == {"g2"}
+    anon = json.loads(runner.invoke(main, ["search", "--db", db, "--json", "--type",
+                                           "anonymous"]).output)
+    assert [r["doc_id"] for r in anon] == ["h1"]
+    out = tmp_path / "all.jsonl"
+    assert runner.invoke(main, ["export", "--db", db, "-o", str(out)]).exit_code == 0
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(exported) == top["attributions"]
+    assert exported[0]["outlet"] and exported[0]["attribution"]["content"]
+    csv_out = runner.invoke(main, ["export", "--db", db, "--format", "csv"]).output
+    assert csv_out.splitlines()[0].startswith("att_id,kind,speaker")

@@ -114,11 +114,13 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def search(conn: sqlite3.Connection, words: str | None = None, *, speaker: str | None = None,
-           kind: str | None = None, limit: int = 20) -> list[dict[str, object]]:
+           speaker_type: str | None = None, kind: str | None = None, outlet: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int = 20
+           ) -> list[dict[str, object]]:
     """Attributions whose content or speaker match ``words`` (FTS5 syntax), newest first,
-    filtered by speaker name (substring) and kind."""
-    sql = ["SELECT a.id, a.kind, a.speaker, a.speaker_type, a.cue, a.content, a.confidence,"
-           " r.doc_id, r.title, r.date, r.outlet FROM attributions a"
+    filtered by speaker name (substring), speaker type, kind, outlet and article date."""
+    sql = ["SELECT a.id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.cue, a.content,"
+           " a.confidence, r.doc_id, r.title, r.date, r.outlet, r.url FROM attributions a"
            " JOIN articles r ON r.id = a.article_id"]
     args: list[object] = []
     where = []
@@ -126,18 +128,49 @@ def search(conn: sqlite3.Connection, words: str | None = None, *, speaker: str |
         sql.append(" JOIN attributions_fts f ON f.rowid = a.id")
         where.append("attributions_fts MATCH ?")
         args.append(words)
-    if speaker:
-        where.append("a.speaker LIKE ?")
-        args.append(f"%{speaker}%")
-    if kind:
-        where.append("a.kind = ?")
-        args.append(kind)
+    for clause, value in (("a.speaker LIKE ?", f"%{speaker}%" if speaker else None),
+                          ("a.speaker_type = ?", speaker_type), ("a.kind = ?", kind),
+                          ("r.outlet = ?", outlet), ("r.date >= ?", since),
+                          ("r.date <= ?", until)):
+        if value:
+            where.append(clause)
+            args.append(value)
     if where:
         sql.append(" WHERE " + " AND ".join(where))
     sql.append(" ORDER BY r.date DESC, a.id LIMIT ?")
     args.append(limit)
-    cols = ("id", "kind", "speaker", "speaker_type", "cue", "content", "confidence",
-            "doc_id", "title", "date", "outlet")
+    cols = ("id", "kind", "speaker", "speaker_type", "speaker_iso3", "cue", "content",
+            "confidence", "doc_id", "title", "date", "outlet", "url")
     return [dict(zip(cols, row, strict=True)) for row in conn.execute("".join(sql), args)]
 
 
+def speakers(conn: sqlite3.Connection, top: int = 20) -> dict[str, object]:
+    """Who is quoted most, and the share of attributions to anonymous sources."""
+    total = int(conn.execute("SELECT count(*) FROM attributions").fetchone()[0])
+    anonymous = int(conn.execute("SELECT count(*) FROM attributions"
+                                 " WHERE speaker_type = 'anonymous'").fetchone()[0])
+    rows = conn.execute(
+        "SELECT speaker, speaker_type, count(*) AS n, count(DISTINCT article_id)"
+        " FROM attributions WHERE speaker IS NOT NULL GROUP BY speaker, speaker_type"
+        " ORDER BY n DESC, speaker LIMIT ?", (top,))
+    return {
+        "attributions": total,
+        "anonymous_share": round(anonymous / total, 4) if total else 0.0,
+        "speakers": [{"speaker": s, "type": t, "attributions": n, "articles": a}
+                     for s, t, n, a in rows],
+    }
+
+
+EXPORT_COLUMNS = ("att_id", "kind", "speaker", "speaker_type", "speaker_iso3", "source", "cue",
+                  "content", "confidence", "doc_id", "title", "url", "date", "outlet",
+                  "attribution_json")
+
+
+def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, object]]:
+    """Every attribution joined with its article's metadata, streamed."""
+    cur = conn.execute(
+        "SELECT a.att_id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.source, a.cue,"
+        " a.content, a.confidence, r.doc_id, r.title, r.url, r.date, r.outlet, a.json"
+        " FROM attributions a JOIN articles r ON r.id = a.article_id ORDER BY a.id")
+    for row in cur:
+        yield dict(zip(EXPORT_COLUMNS, row, strict=True))
