@@ -258,7 +258,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str) -> N
             progress.update(task, rate=f"{done / elapsed:.1f}" if elapsed else "-")
 
         summary = run_ingest(conn, nlp, list(paths), progress=tick,
-                             on_error=lambda f: err.print(f"Error: {f}"))
+                             on_error=lambda f: click.echo(f"Error: {f}", err=True))
     conn.close()
     click.echo(f"documents {summary.documents}, attributions {summary.attributions}, "
                f"skipped duplicates {summary.duplicates}, errors {summary.errors}")

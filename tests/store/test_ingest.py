@@ -166,3 +166,39 @@ def test_speakers_quotes_export_and_filters(tmp_path):
     assert exported[0]["outlet"] and exported[0]["attribution"]["content"]
     csv_out = runner.invoke(main, ["export", "--db", db, "--format", "csv"]).output
     assert csv_out.splitlines()[0].startswith("att_id,kind,speaker")
+
+
+PAGE = ("<html><head><title>Bridge vote delayed</title><meta name=\"author\" content=\"Ines "
+        "Holt\"><meta property=\"og:site_name\" content=\"Lakeside Herald\"><meta name=\"date\" "
+        "content=\"2026-03-02\"></head><body><nav>Home | News | Sport</nav><article>"
+        "<h1>Bridge vote delayed</h1><p>The council said on Tuesday that the vote on the "
+        "bridge would be delayed until the engineers had checked the foundations.</p>"
+        "<p>\u201cWe need more time,\u201d the mayor told reporters at the town hall.</p>"
+        "</article><footer>Copyright Lakeside Herald</footer></body></html>")
+
+
+def test_html_pages_give_main_text_and_metadata(tmp_path):
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "notes.htm").write_text("just words, no markup at all", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "notes.htm: not HTML" in result.output
+    row = json.loads(CliRunner().invoke(main, ["export", "--db", db]).output.splitlines()[0])
+    assert (row["title"], row["outlet"], row["date"], row["author"]) == (
+        "Bridge vote delayed", "Lakeside Herald", "2026-03-02", "Ines Holt")
+    conn = sqlite3.connect(db)
+    text = conn.execute("SELECT text FROM articles").fetchone()[0]
+    assert "Home | News" not in text and "Copyright" not in text
+
+
+def test_an_old_store_is_migrated(tmp_path):
+    from saidwho.store.database import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.executescript(f"BEGIN;\n{MIGRATIONS[0]}\nPRAGMA user_version = 1;\nCOMMIT;")
+    conn.close()
+    conn = open_store(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "author" in [r[1] for r in conn.execute("PRAGMA table_info(articles)")]

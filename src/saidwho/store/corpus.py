@@ -1,4 +1,5 @@
-"""Documents of a corpus, streamed from files: ``.txt``, ``.jsonl`` and ``.jsonl.gz``.
+"""Documents of a corpus, streamed from files: ``.txt``, ``.html``/``.htm`` (main text and
+metadata by trafilatura), ``.jsonl`` and ``.jsonl.gz``.
 
 Every document comes with where it came from (file and line); what cannot be read comes
 as a ``CorpusFailure`` with the same and a reason, and the stream goes on.
@@ -14,7 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz")
+HTML_SUFFIXES = (".html", ".htm")
 MAX_CHARS = 5_000_000
 JSONL_FIELDS = ("id", "text", "title", "url", "date", "outlet")
 
@@ -55,15 +57,15 @@ def iter_corpus(paths: list[str]) -> Iterator[CorpusDocument | CorpusFailure]:
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
             if not files:
-                yield CorpusFailure(raw, None, "directory holds no .txt or .jsonl files")
+                yield CorpusFailure(raw, None, "directory holds no .txt, .html or .jsonl files")
             for file in files:
                 yield from _read(file)
         elif path.is_file():
             if _supported(path):
                 yield from _read(path)
             else:
-                yield CorpusFailure(raw, None, "unsupported file type (use .txt, .jsonl or "
-                                    ".jsonl.gz)")
+                yield CorpusFailure(raw, None, "unsupported file type (use .txt, .html, "
+                                    ".jsonl or .jsonl.gz)")
         else:
             yield CorpusFailure(raw, None, "no such file or directory")
 
@@ -85,8 +87,35 @@ def _read(path: Path) -> Iterator[CorpusDocument | CorpusFailure]:
     except UnicodeDecodeError as exc:
         yield CorpusFailure(str(path), None, f"not valid UTF-8 (byte {exc.start})")
         return
+    if path.name.lower().endswith(HTML_SUFFIXES):
+        yield html_document(text, path.stem, str(path))
+        return
     failure = _check(text, str(path), None)
     yield failure or CorpusDocument(path.stem, text, str(path))
+
+
+def html_document(markup: str, doc_id: str, source: str, position: str | None = None
+                  ) -> CorpusDocument | CorpusFailure:
+    """The main text and metadata (title, date, author, site) of an HTML page."""
+    import trafilatura
+
+    if "<" not in markup[:2048]:
+        return CorpusFailure(source, position, "not HTML")
+    try:
+        found = trafilatura.bare_extraction(markup, with_metadata=True)
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on bad markup
+        return CorpusFailure(source, position, f"unreadable HTML ({type(exc).__name__})")
+    if found is None:
+        data: dict = {}
+    else:
+        data = found.as_dict() if hasattr(found, "as_dict") else dict(found)
+    text = data.get("text") or ""
+    failure = _check(text, source, position)
+    if failure:
+        return CorpusFailure(source, position, "no main text in the HTML")
+    meta = {"title": data.get("title"), "url": data.get("url"), "date": data.get("date"),
+            "outlet": data.get("sitename"), "author": data.get("author")}
+    return CorpusDocument(doc_id, text, source, position, meta)
 
 
 def _check(text: str, source: str, position: str | None) -> CorpusFailure | None:

@@ -51,6 +51,8 @@ MIGRATIONS = [
         content, speaker, content='attributions', content_rowid='id'
     );
     """,
+    # 2: the author of an article (from HTML metadata)
+    "ALTER TABLE articles ADD COLUMN author TEXT;",
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

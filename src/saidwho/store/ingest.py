@@ -74,9 +74,10 @@ def write_document(conn: sqlite3.Connection, doc: CorpusDocument, result: Docume
     with conn:
         cur = conn.execute(
             "INSERT INTO articles (hash, doc_id, source, position, title, url, date, outlet,"
-            " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " author, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.hash, doc.doc_id, doc.source, doc.position, doc.meta.get("title"),
-             doc.meta.get("url"), doc.meta.get("date"), doc.meta.get("outlet"), doc.text))
+             doc.meta.get("url"), doc.meta.get("date"), doc.meta.get("outlet"),
+             doc.meta.get("author"), doc.text))
         article = cur.lastrowid
         for att in result.attributions:
             att.assign_id(doc.doc_id)
@@ -163,14 +164,14 @@ def speakers(conn: sqlite3.Connection, top: int = 20) -> dict[str, object]:
 
 EXPORT_COLUMNS = ("att_id", "kind", "speaker", "speaker_type", "speaker_iso3", "source", "cue",
                   "content", "confidence", "doc_id", "title", "url", "date", "outlet",
-                  "attribution_json")
+                  "author", "attribution_json")
 
 
 def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, object]]:
     """Every attribution joined with its article's metadata, streamed."""
     cur = conn.execute(
         "SELECT a.att_id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.source, a.cue,"
-        " a.content, a.confidence, r.doc_id, r.title, r.url, r.date, r.outlet, a.json"
+        " a.content, a.confidence, r.doc_id, r.title, r.url, r.date, r.outlet, r.author, a.json"
         " FROM attributions a JOIN articles r ON r.id = a.article_id ORDER BY a.id")
     for row in cur:
         yield dict(zip(EXPORT_COLUMNS, row, strict=True))
