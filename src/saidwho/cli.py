@@ -47,6 +47,13 @@ def _load(model: str | None, min_confidence: float | None, engine: str = "model"
         _fail(f"cannot load the trained weights {weights or '(packaged)'}: {exc}")
 
 
+def _load_pipeline(model: str | None, engine: str):  # type: ignore[no-untyped-def]
+    """A pipeline for a worker process (picklable: a module-level function)."""
+    from .extract import load_pipeline
+
+    return load_pipeline(model, engine=engine)
+
+
 def engine_option(default: str = "model", choices: tuple[str, ...] = ("model", "rules")):  # type: ignore[no-untyped-def]
     return click.option(
         "--engine", type=click.Choice(choices), default=default, show_default=True,
@@ -232,7 +239,10 @@ db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
 @db_option
 @click.option("--model", help="An installed spaCy pipeline.")
 @engine_option()
-def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes extracting in parallel (each loads the pipeline once).")
+def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
+           workers: int) -> None:
     """Extract attributions from a corpus (.txt, .jsonl, .jsonl.gz files or folders of
     them) into the store. Reruns skip what is stored: safe to resume after a crash."""
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
@@ -244,7 +254,8 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str) -> N
         conn = open_store(db)
     except SaidwhoError as exc:
         _fail(str(exc))
-    nlp = _load(model, None, engine)
+    loader = partial(_load_pipeline, model, engine)
+    nlp = _load(model, None, engine) if workers == 1 else None
     err = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn())
@@ -258,7 +269,8 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str) -> N
             progress.update(task, rate=f"{done / elapsed:.1f}" if elapsed else "-")
 
         summary = run_ingest(conn, nlp, list(paths), progress=tick,
-                             on_error=lambda f: click.echo(f"Error: {f}", err=True))
+                             on_error=lambda f: click.echo(f"Error: {f}", err=True),
+                             workers=workers, loader=loader)
     conn.close()
     click.echo(f"documents {summary.documents}, attributions {summary.attributions}, "
                f"skipped duplicates {summary.duplicates}, errors {summary.errors}")

@@ -202,3 +202,17 @@ def test_an_old_store_is_migrated(tmp_path):
     conn = open_store(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert "author" in [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
+
+
+def test_two_workers_store_what_one_does(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    runner = CliRunner()
+    figures = []
+    for workers in ("1", "2"):
+        db = str(tmp_path / f"w{workers}.db")
+        result = runner.invoke(main, ["ingest", str(corpus), "--db", db, "--engine", "rules",
+                                      "--workers", workers])
+        assert result.exit_code == 0, result.output
+        export = runner.invoke(main, ["export", "--db", db]).output.splitlines()
+        figures.append(sorted(json.loads(line)["att_id"] for line in export))
+    assert figures[0] == figures[1] and len(figures[0]) >= 12

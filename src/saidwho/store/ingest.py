@@ -8,14 +8,16 @@ document.
 
 from __future__ import annotations
 
+import itertools
 import json
+import multiprocessing
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 
-from ..extract import extract_many
+from ..extract import extract_many, extract_text
 from ..model import DocumentResult
 from .corpus import CorpusDocument, CorpusFailure, iter_corpus
 
@@ -31,9 +33,12 @@ class IngestSummary:
         return self.__dict__.copy()
 
 
-def ingest(conn: sqlite3.Connection, nlp: Language, paths: list[str],
+def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
            progress: Callable[[str], None] | None = None,
-           on_error: Callable[[CorpusFailure], None] | None = None) -> IngestSummary:
+           on_error: Callable[[CorpusFailure], None] | None = None,
+           workers: int = 1, loader: Callable[[], Language] | None = None) -> IngestSummary:
+    """Ingest ``paths``. With ``workers`` > 1, that many processes extract (each loads
+    its pipeline once with ``loader``) while this one reads and writes the store."""
     summary = IngestSummary()
     pending: dict[str, CorpusDocument] = {}  # read, being extracted, not yet written
 
@@ -54,14 +59,42 @@ def ingest(conn: sqlite3.Connection, nlp: Language, paths: list[str],
             pending[key] = item
             yield key, item.text
 
-    for result in extract_many(nlp, fresh()):
+    def written(result: DocumentResult) -> None:
         doc = pending.pop(result.id)
         write_document(conn, doc, result)
         summary.documents += 1
         summary.attributions += len(result.attributions)
         if progress:
             progress("document")
+
+    if workers <= 1:
+        assert nlp is not None
+        for result in extract_many(nlp, fresh()):
+            written(result)
+        return summary
+    assert loader is not None
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(loader,)) as pool:
+        # a bounded window of documents in flight keeps memory flat on any corpus size
+        stream = fresh()
+        while batch := list(itertools.islice(stream, WINDOW_PER_WORKER * workers)):
+            for result in pool.imap_unordered(_extract_one, batch, chunksize=2):
+                written(result)
     return summary
+
+
+WINDOW_PER_WORKER = 32
+_worker_nlp: Language | None = None
+
+
+def _init_worker(loader: Callable[[], Language]) -> None:
+    global _worker_nlp
+    _worker_nlp = loader()
+
+
+def _extract_one(item: tuple[str, str]) -> DocumentResult:
+    assert _worker_nlp is not None
+    return extract_text(_worker_nlp, item[1], item[0])
 
 
 def _stored(conn: sqlite3.Connection, key: str) -> bool:
