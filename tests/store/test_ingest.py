@@ -216,3 +216,31 @@ def test_two_workers_store_what_one_does(tmp_path):
         export = runner.invoke(main, ["export", "--db", db]).output.splitlines()
         figures.append(sorted(json.loads(line)["att_id"] for line in export))
     assert figures[0] == figures[1] and len(figures[0]) >= 12
+
+
+def test_warc_crawls_give_their_html_responses(tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, ctype, body in (
+            ("https://herald.example/bridge", "text/html; charset=utf-8", PAGE.encode()),
+            ("https://herald.example/logo.png", "image/png", b"\x89PNG..."),
+        ):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response",
+                                                          payload=BytesIO(body),
+                                                          http_headers=headers))
+    broken = tmp_path / "broken.warc"
+    broken.write_bytes(b"this is not a warc file\n" * 10)
+    items = list(iter_corpus([str(tmp_path)]))
+    docs = [i for i in items if not isinstance(i, CorpusFailure)]
+    failures = [i for i in items if isinstance(i, CorpusFailure)]
+    assert [d.doc_id for d in docs] == ["https://herald.example/bridge"]
+    assert docs[0].meta["outlet"] == "Lakeside Herald" and "council said" in docs[0].text
+    assert len(failures) == 1 and "broken.warc" in failures[0].source
+    assert "not a readable WARC file" in failures[0].reason

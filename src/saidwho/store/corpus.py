@@ -1,5 +1,6 @@
 """Documents of a corpus, streamed from files: ``.txt``, ``.html``/``.htm`` (main text and
-metadata by trafilatura), ``.jsonl`` and ``.jsonl.gz``.
+metadata by trafilatura), ``.jsonl`` and ``.jsonl.gz``, and ``.warc``/``.warc.gz`` crawls
+(warcio; HTML responses only).
 
 Every document comes with where it came from (file and line); what cannot be read comes
 as a ``CorpusFailure`` with the same and a reason, and the stream goes on.
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".warc", ".warc.gz")
 HTML_SUFFIXES = (".html", ".htm")
 MAX_CHARS = 5_000_000
 JSONL_FIELDS = ("id", "text", "title", "url", "date", "outlet")
@@ -65,7 +66,7 @@ def iter_corpus(paths: list[str]) -> Iterator[CorpusDocument | CorpusFailure]:
                 yield from _read(path)
             else:
                 yield CorpusFailure(raw, None, "unsupported file type (use .txt, .html, "
-                                    ".jsonl or .jsonl.gz)")
+                                    ".jsonl, .jsonl.gz, .warc or .warc.gz)")
         else:
             yield CorpusFailure(raw, None, "no such file or directory")
 
@@ -77,6 +78,9 @@ def _supported(path: Path) -> bool:
 def _read(path: Path) -> Iterator[CorpusDocument | CorpusFailure]:
     if path.name.endswith((".jsonl", ".jsonl.gz")):
         yield from _read_jsonl(path)
+        return
+    if path.name.endswith((".warc", ".warc.gz")):
+        yield from _read_warc(path)
         return
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
@@ -153,3 +157,44 @@ def _read_jsonl(path: Path) -> Iterator[CorpusDocument | CorpusFailure]:
                 yield CorpusDocument(doc_id, text, str(path), pos, meta)
     except (OSError, EOFError) as exc:
         yield CorpusFailure(str(path), None, f"cannot read ({exc})")
+
+
+def _read_warc(path: Path) -> Iterator[CorpusDocument | CorpusFailure]:
+    """HTML responses of a WARC file; other records are passed over."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rb") as head:  # type: ignore[operator]
+            magic = head.read(5)
+    except (OSError, EOFError) as exc:
+        yield CorpusFailure(str(path), None, f"not a readable WARC file ({exc})")
+        return
+    if magic != b"WARC/":
+        yield CorpusFailure(str(path), None, "not a readable WARC file (no WARC header)")
+        return
+    try:
+        with path.open("rb") as fh:
+            for k, record in enumerate(ArchiveIterator(fh), 1):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                ctype = record.http_headers.get_header("Content-Type") or ""
+                if "html" not in ctype.lower():
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                pos = f"record {k}"
+                body = record.content_stream().read()
+                charset = "utf-8"
+                if "charset=" in ctype:
+                    charset = ctype.split("charset=", 1)[1].split(";")[0].strip() or charset
+                try:
+                    markup = body.decode(charset, errors="replace")
+                except LookupError:
+                    markup = body.decode("utf-8", errors="replace")
+                doc = html_document(markup, url or f"{path.stem}:{k}", str(path), pos)
+                if isinstance(doc, CorpusDocument) and url:
+                    doc.meta["url"] = doc.meta.get("url") or url
+                yield doc
+    except (ArchiveLoadFailed, OSError, EOFError) as exc:
+        yield CorpusFailure(str(path), None, f"not a readable WARC file ({exc})")
