@@ -241,8 +241,11 @@ db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
 @engine_option()
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes extracting in parallel (each loads the pipeline once).")
+@click.option("--field", "fields", multiple=True, metavar="NAME=KEY",
+              help="JSON Lines mapping, e.g. --field text=body --field date=published "
+              "(names: id, text, title, url, date, outlet).")
 def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
-           workers: int) -> None:
+           workers: int, fields: tuple[str, ...]) -> None:
     """Extract attributions from a corpus (.txt, .jsonl, .jsonl.gz files or folders of
     them) into the store. Reruns skip what is stored: safe to resume after a crash."""
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
@@ -254,6 +257,13 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
         conn = open_store(db)
     except SaidwhoError as exc:
         _fail(str(exc))
+    mapping = {}
+    for spec in fields:
+        name, _, key = spec.partition("=")
+        if name not in ("id", "text", "title", "url", "date", "outlet") or not key:
+            _fail(f"--field {spec!r}: expected NAME=KEY with NAME one of id, text, title, "
+                  "url, date, outlet")
+        mapping[name] = key
     loader = partial(_load_pipeline, model, engine)
     nlp = _load(model, None, engine) if workers == 1 else None
     err = Console(stderr=True)
@@ -270,7 +280,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
 
         summary = run_ingest(conn, nlp, list(paths), progress=tick,
                              on_error=lambda f: click.echo(f"Error: {f}", err=True),
-                             workers=workers, loader=loader)
+                             workers=workers, loader=loader, fields=mapping)
     conn.close()
     click.echo(f"documents {summary.documents}, attributions {summary.attributions}, "
                f"skipped duplicates {summary.duplicates}, errors {summary.errors}")

@@ -244,3 +244,19 @@ def test_warc_crawls_give_their_html_responses(tmp_path):
     assert docs[0].meta["outlet"] == "Lakeside Herald" and "council said" in docs[0].text
     assert len(failures) == 1 and "broken.warc" in failures[0].source
     assert "not a readable WARC file" in failures[0].reason
+
+
+def test_json_lines_field_mapping(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"guid": "n7", "body": article(3), "source": "Courier",
+                                "published": "2026-02-03"}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(feed), "--db", db, "--field", "text=body",
+                                  "--field", "id=guid", "--field", "outlet=source",
+                                  "--field", "date=published"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(runner.invoke(main, ["export", "--db", db]).output.splitlines()[0])
+    assert (row["doc_id"], row["outlet"], row["date"]) == ("n7", "Courier", "2026-02-03")
+    bad = runner.invoke(main, ["ingest", str(feed), "--db", db, "--field", "body"])
+    assert bad.exit_code != 0 and "expected NAME=KEY" in bad.output

@@ -52,7 +52,11 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def iter_corpus(paths: list[str]) -> Iterator[CorpusDocument | CorpusFailure]:
+def iter_corpus(paths: list[str], fields: dict[str, str] | None = None
+                ) -> Iterator[CorpusDocument | CorpusFailure]:
+    """Documents of the files and folders in ``paths``. ``fields`` maps saidwho's JSON
+    Lines fields (id, text, title, url, date, outlet) to the names a feed uses."""
+    mapping = {f: f for f in JSONL_FIELDS} | (fields or {})
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -60,10 +64,10 @@ def iter_corpus(paths: list[str]) -> Iterator[CorpusDocument | CorpusFailure]:
             if not files:
                 yield CorpusFailure(raw, None, "directory holds no .txt, .html or .jsonl files")
             for file in files:
-                yield from _read(file)
+                yield from _read(file, mapping)
         elif path.is_file():
             if _supported(path):
-                yield from _read(path)
+                yield from _read(path, mapping)
             else:
                 yield CorpusFailure(raw, None, "unsupported file type (use .txt, .html, "
                                     ".jsonl, .jsonl.gz, .warc or .warc.gz)")
@@ -75,9 +79,9 @@ def _supported(path: Path) -> bool:
     return path.name.endswith(SUFFIXES)
 
 
-def _read(path: Path) -> Iterator[CorpusDocument | CorpusFailure]:
+def _read(path: Path, mapping: dict[str, str]) -> Iterator[CorpusDocument | CorpusFailure]:
     if path.name.endswith((".jsonl", ".jsonl.gz")):
-        yield from _read_jsonl(path)
+        yield from _read_jsonl(path, mapping)
         return
     if path.name.endswith((".warc", ".warc.gz")):
         yield from _read_warc(path)
@@ -130,7 +134,8 @@ def _check(text: str, source: str, position: str | None) -> CorpusFailure | None
     return None
 
 
-def _read_jsonl(path: Path) -> Iterator[CorpusDocument | CorpusFailure]:
+def _read_jsonl(path: Path, mapping: dict[str, str]
+                ) -> Iterator[CorpusDocument | CorpusFailure]:
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
         with opener(path, "rb") as fh:  # type: ignore[operator]
@@ -143,16 +148,17 @@ def _read_jsonl(path: Path) -> Iterator[CorpusDocument | CorpusFailure]:
                 except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                     yield CorpusFailure(str(path), pos, f"malformed JSON line ({exc})")
                     continue
-                if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                    yield CorpusFailure(str(path), pos, "no 'text' string")
+                key = mapping["text"]
+                if not isinstance(row, dict) or not isinstance(row.get(key), str):
+                    yield CorpusFailure(str(path), pos, f"no {key!r} string")
                     continue
-                text = row["text"]
+                text = row[key]
                 failure = _check(text, str(path), pos)
                 if failure:
                     yield failure
                     continue
-                doc_id = str(row.get("id") or f"{path.stem}:{lineno}")
-                meta = {k: (str(row[k]) if row.get(k) is not None else None)
+                doc_id = str(row.get(mapping["id"]) or f"{path.stem}:{lineno}")
+                meta = {k: (str(row[mapping[k]]) if row.get(mapping[k]) is not None else None)
                         for k in JSONL_FIELDS[2:]}
                 yield CorpusDocument(doc_id, text, str(path), pos, meta)
     except (OSError, EOFError) as exc:

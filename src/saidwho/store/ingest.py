@@ -36,14 +36,15 @@ class IngestSummary:
 def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
            progress: Callable[[str], None] | None = None,
            on_error: Callable[[CorpusFailure], None] | None = None,
-           workers: int = 1, loader: Callable[[], Language] | None = None) -> IngestSummary:
+           workers: int = 1, loader: Callable[[], Language] | None = None,
+           fields: dict[str, str] | None = None) -> IngestSummary:
     """Ingest ``paths``. With ``workers`` > 1, that many processes extract (each loads
     its pipeline once with ``loader``) while this one reads and writes the store."""
     summary = IngestSummary()
     pending: dict[str, CorpusDocument] = {}  # read, being extracted, not yet written
 
     def fresh() -> Iterator[tuple[str, str]]:
-        for item in iter_corpus(paths):
+        for item in iter_corpus(paths, fields):
             if isinstance(item, CorpusFailure):
                 summary.errors += 1
                 record_error(conn, item)
