@@ -382,20 +382,27 @@ def quotes(speaker: str, db: str, limit: int, as_json: bool) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
-              show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Default: stdout.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
+              default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Default: stdout (required for parquet).")
 def export(db: str, fmt: str, output: str | None) -> None:
-    """Every attribution with its article's metadata, as JSON Lines or CSV."""
+    """Every attribution with its article's metadata, as JSON Lines, CSV or Parquet."""
     import csv
 
     from .store.database import open_store
-    from .store.ingest import EXPORT_COLUMNS, export_rows
+    from .store.ingest import EXPORT_COLUMNS, export_parquet, export_rows
 
     try:
         conn = open_store(db, readonly=True)
     except SaidwhoError as exc:
         _fail(str(exc))
+    if fmt == "parquet":
+        if not output:
+            _fail("--format parquet needs -o FILE")
+        rows = export_parquet(conn, str(output))
+        click.echo(f"{rows} attributions written to {output}", err=True)
+        return
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     try:
         if fmt == "csv":

@@ -260,3 +260,21 @@ def test_json_lines_field_mapping(tmp_path):
     assert (row["doc_id"], row["outlet"], row["date"]) == ("n7", "Courier", "2026-02-03")
     bad = runner.invoke(main, ["ingest", str(feed), "--db", db, "--field", "body"])
     assert bad.exit_code != 0 and "expected NAME=KEY" in bad.output
+
+
+def test_parquet_export_has_the_same_rows(tmp_path):
+    import pyarrow.parquet as pq
+
+    corpus = write_corpus(tmp_path / "corpus", 3)
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(corpus), "--db", db, "--engine",
+                                "rules"]).exit_code == 0
+    out = tmp_path / "all.parquet"
+    result = runner.invoke(main, ["export", "--db", db, "--format", "parquet", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out)
+    lines = runner.invoke(main, ["export", "--db", db]).output.splitlines()
+    assert table.num_rows == len(lines) > 0
+    assert {"att_id", "speaker", "content", "date", "outlet"} <= set(table.column_names)
+    assert runner.invoke(main, ["export", "--db", db, "--format", "parquet"]).exit_code != 0

@@ -209,3 +209,29 @@ def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, object]]:
         " FROM attributions a JOIN articles r ON r.id = a.article_id ORDER BY a.id")
     for row in cur:
         yield dict(zip(EXPORT_COLUMNS, row, strict=True))
+
+
+PARQUET_BATCH = 10_000
+
+
+def export_parquet(conn: sqlite3.Connection, path: str) -> int:
+    """Every attribution with its article's metadata, as Parquet (pyarrow), written in
+    batches so memory stays flat. Returns the number of rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"confidence": pa.float64()}
+    schema = pa.schema([(c, types.get(c, pa.string())) for c in EXPORT_COLUMNS])
+    rows = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[dict[str, object]] = []
+        for row in export_rows(conn):
+            batch.append(row)
+            if len(batch) == PARQUET_BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                rows += len(batch)
+                batch = []
+        if batch or not rows:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            rows += len(batch)
+    return rows
