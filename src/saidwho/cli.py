@@ -419,6 +419,26 @@ def export(db: str, fmt: str, output: str | None) -> None:
             stream.close()
 
 
+@main.command()
+@click.argument("input_path", metavar="INPUT")
+@click.argument("output_path", metavar="OUTPUT")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet", "text"]),
+              default="jsonl", show_default=True, help="How INPUT is stored.")
+@engine_option()
+@click.option("--master", help="Spark master, e.g. local[2] (default: Spark's own setting).")
+def spark(input_path: str, output_path: str, fmt: str, engine: str, master: str | None) -> None:
+    """Run the extraction on Spark: INPUT (any Spark-readable path) to Parquet at OUTPUT,
+    partitioned by date and outlet. Needs the spark extra (pip install saidwho[spark])."""
+    try:
+        from .spark_job import run
+    except ImportError as exc:  # pragma: no cover - the extra is installed in CI
+        _fail(f"the Spark job needs pyspark and pandas (saidwho[spark]): {exc}")
+    try:
+        run(input_path, output_path, fmt, engine, master)
+    except Exception as exc:  # noqa: BLE001 - Spark raises Py4J and analysis errors
+        _fail(f"Spark job failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+
+
 class _StatementGroup(click.Group):
     """`saidwho statement FILE...` reads statements; `saidwho statement compare ...` too."""
 
