@@ -153,18 +153,25 @@ def search(conn: sqlite3.Connection, words: str | None = None, *, speaker: str |
            since: str | None = None, until: str | None = None, limit: int = 20
            ) -> list[dict[str, object]]:
     """Attributions whose content or speaker match ``words`` (FTS5 syntax), newest first,
-    filtered by speaker name (substring), speaker type, kind, outlet and article date."""
+    filtered by speaker name (its words, in order), speaker type, kind, outlet and date."""
     sql = ["SELECT a.id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.cue, a.content,"
            " a.confidence, r.doc_id, r.title, r.date, r.outlet, r.url FROM attributions a"
            " JOIN articles r ON r.id = a.article_id"]
     args: list[object] = []
     where = []
+    match = []
     if words:
+        match.append(f"({words})")
+    if speaker:
+        # the speaker's words in sequence, through the full-text index ("Ruiz" finds
+        # "Ana Ruiz"): a LIKE '%...%' would scan the whole table
+        phrase = " ".join(speaker.split()).replace('"', '""')
+        match.append(f'speaker : "{phrase}"')
+    if match:
         sql.append(" JOIN attributions_fts f ON f.rowid = a.id")
         where.append("attributions_fts MATCH ?")
-        args.append(words)
-    for clause, value in (("a.speaker LIKE ?", f"%{speaker}%" if speaker else None),
-                          ("a.speaker_type = ?", speaker_type), ("a.kind = ?", kind),
+        args.append(" AND ".join(match))
+    for clause, value in (("a.speaker_type = ?", speaker_type), ("a.kind = ?", kind),
                           ("r.outlet = ?", outlet), ("r.date >= ?", since),
                           ("r.date <= ?", until)):
         if value:
