@@ -125,13 +125,6 @@ class AttributionTagger:
                 out.append(cand)
         return out
 
-    def roles(self, info: DocInfo, span: Span, cue_score: float) -> Candidate | None:
-        """The candidate of one cue span (``candidates`` does all cues in one batch)."""
-        rows = window(info, span)
-        tree = bool(self.info.get("tree_features", False))
-        probs = network.predict(self.role_net, cue_features(info, span, rows, tree))
-        return self.decode(info, span, cue_score, rows, probs)
-
     def decode(self, info: DocInfo, span: Span, cue_score: float, rows: range,
                probs: np.ndarray) -> Candidate | None:
         """Source and content spans of one cue from the role tagger's probabilities."""
@@ -173,7 +166,7 @@ class AttributionTagger:
             att.confidence = self.calibration(cand.raw())
             if att.confidence >= min_confidence:
                 atts.append(att)
-        atts = dedupe(doc, atts)
+        atts = dedupe(atts)
         atts += self.backoff(atts, rules, min_confidence)
         atts.sort(key=lambda a: a.span)
         return atts
@@ -329,16 +322,12 @@ def _content_chars(att: Attribution) -> set[int]:
     return {i for s in att.content for i in range(s.start, s.end)}
 
 
-def dedupe(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+def dedupe(atts: list[Attribution]) -> list[Attribution]:
     """Of two attributions whose contents mostly overlap (Dice >= 0.5 over characters),
     keep the more confident: a cue in two pieces gives two candidates for one content."""
-    def chars(att: Attribution) -> set[int]:
-        return {i for s in att.content for i in range(s.start, s.end)}
-
-    ranked = sorted(atts, key=lambda a: -a.confidence)
     kept: list[tuple[Attribution, set[int]]] = []
-    for att in ranked:
-        c = chars(att)
+    for att in sorted(atts, key=lambda a: -a.confidence):
+        c = _content_chars(att)
         if all(2 * len(c & k) < 0.5 * (len(c) + len(k)) for _, k in kept):
             kept.append((att, c))
     return [a for a, _ in kept]

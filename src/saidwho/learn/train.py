@@ -17,7 +17,6 @@ from pathlib import Path
 import numpy as np
 
 from ..evaluate.scorer import Scorer, format_calibration, format_scores, matched_predictions
-from ..model import Attribution
 from ..pipeline.quotes import QuoteIndex
 from . import network
 from .corpus import ParsedDoc, parse_split
@@ -217,6 +216,22 @@ def choose_decoding(tagger: AttributionTagger, held: list[ParsedDoc],
         f"content+source F1 {f1:.4f}")
 
 
+def _fit(net: object, X: network.Rows, y: np.ndarray, cfg: TrainConfig,
+         rng: np.random.RandomState, evaluate: Callable[[], float], label: str,
+         say: Callable[[str], None], t0: float, epochs: int) -> None:
+    """Train ``net`` epoch by epoch and keep the weights of its best held-out epoch."""
+    opt = network.make_optimizer(cfg.learn_rate)
+    best = (-1.0, b"")
+    for epoch in range(1, epochs + 1):
+        loss = network.train_epoch(net, opt, X, y, rng, cfg.batch)  # type: ignore[arg-type]
+        f1 = evaluate()
+        say(f"  epoch {epoch}: loss {loss:.4f}, held-out {label} {f1:.4f} "
+            f"({time.time() - t0:.0f} s)")
+        if f1 > best[0]:
+            best = (f1, net.to_bytes())  # type: ignore[attr-defined]
+    net.from_bytes(best[1])  # type: ignore[attr-defined]
+
+
 def train(
     nlp_loader: Callable[[], object],
     root: str | Path,
@@ -246,30 +261,15 @@ def train(
 
     X, y = cue_rows(fit)
     say(f"cue tagger: {len(y)} token rows")
-    opt = network.make_optimizer(cfg.learn_rate)
-    best = (-1.0, b"", 0)
-    for epoch in range(1, cfg.cue_epochs + 1):
-        loss = network.train_epoch(tagger.cue_net, opt, X, y, rng, cfg.batch)
-        f1 = cue_f1(tagger, held)
-        say(f"  epoch {epoch}: loss {loss:.4f}, held-out cue F1 {f1:.4f} "
-            f"({time.time() - t0:.0f} s)")
-        if f1 > best[0]:
-            best = (f1, tagger.cue_net.to_bytes(), epoch)
-    tagger.cue_net.from_bytes(best[1])
+    _fit(tagger.cue_net, X, y, cfg, rng, lambda: cue_f1(tagger, held), "cue F1", say, t0,
+         epochs=cfg.cue_epochs)
     del X, y
 
     X, y = role_rows(fit, tagger)
     say(f"role tagger: {len(y)} window rows")
-    opt = network.make_optimizer(cfg.learn_rate)
-    best = (-1.0, b"", 0)
-    for epoch in range(1, cfg.role_epochs + 1):
-        loss = network.train_epoch(tagger.role_net, opt, X, y, rng, cfg.batch)
-        f1 = score(tagger, held).scores.attribution["content+source"].f1
-        say(f"  epoch {epoch}: loss {loss:.4f}, held-out content+source F1 {f1:.4f} "
-            f"({time.time() - t0:.0f} s)")
-        if f1 > best[0]:
-            best = (f1, tagger.role_net.to_bytes(), epoch)
-    tagger.role_net.from_bytes(best[1])
+    _fit(tagger.role_net, X, y, cfg, rng,
+         lambda: score(tagger, held).scores.attribution["content+source"].f1,
+         "content+source F1", say, t0, epochs=cfg.role_epochs)
     del X, y
 
     choose_decoding(tagger, held, say)
@@ -290,8 +290,3 @@ def train(
     say(format_calibration(dev.scores))
     say(f"saved to {out} ({time.time() - t0:.0f} s)")
     return tagger
-
-
-def dev_predictions(tagger: AttributionTagger, docs: list[ParsedDoc]
-                    ) -> list[tuple[ParsedDoc, list[Attribution]]]:
-    return [(p, tagger.predict(p.doc, p.rules)) for p in docs]

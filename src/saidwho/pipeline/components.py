@@ -56,12 +56,8 @@ class AttributionFinder:
         self.lexicon: Lexicon = load_default_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        atts = find_attributions(doc, self.lexicon, self.min_confidence)
-        if self.resolver is not None:
-            self.resolver(doc, atts)
-        doc._.attributions = atts
-        _set_spans(doc, atts)
-        return doc
+        return _finish(doc, find_attributions(doc, self.lexicon, self.min_confidence),
+                       self.resolver)
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None, lexicon: dict[str, Any] | None = None) -> None:
@@ -83,6 +79,15 @@ class AttributionFinder:
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> AttributionFinder:
         self.lexicon = Lexicon.from_dict(srsly.json_loads(data.decode("utf-8")))
         return self
+
+
+def _finish(doc: Doc, atts: list[Any], resolver: SpeakerResolverFn | None) -> Doc:
+    """Resolve speakers (when a resolver is set) and store the attributions on the doc."""
+    if resolver is not None:
+        resolver(doc, atts)
+    doc._.attributions = atts
+    _set_spans(doc, atts)
+    return doc
 
 
 def _set_spans(doc: Doc, atts: list[Any]) -> None:
@@ -164,11 +169,7 @@ class TaggerComponent:
         quotes = QuoteIndex.of(doc.text)
         atts = self.tagger.predict(doc, doc._.attributions or [], self.min_confidence, quotes)
         attach_continuations(atts, quotes, doc.text)
-        if self.resolver is not None:
-            self.resolver(doc, atts)
-        doc._.attributions = atts
-        _set_spans(doc, atts)
-        return doc
+        return _finish(doc, atts, self.resolver)
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None, weights: str | None = None) -> None:
