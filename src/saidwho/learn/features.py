@@ -34,6 +34,7 @@ WINDOW_TOKENS = 80
 KEY_CHILD_DEPS = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "prep", "mark",
                             "agent", "advcl", "parataxis", "acl", "relcl", "attr", "dative"})
 N_TOKEN_COLUMNS = 17
+MAX_DEPTH = 40  # steps walked up the parse tree
 N_CUE_COLUMNS = 22
 
 
@@ -200,35 +201,34 @@ def _relpos(d: int) -> int:
     return sign * 9
 
 
+def _below(i: int, target: int, heads: list[int]) -> int | None:
+    """The token on ``i``'s path to the root whose head is ``target`` (None if none)."""
+    node = i
+    for _ in range(MAX_DEPTH):
+        if heads[node] == node:
+            return None
+        if heads[node] == target:
+            return node
+        node = heads[node]
+    return None
+
+
 def _branch(i: int, head: int, cue_tokens: set[int], heads: list[int], deps: list[str]
             ) -> str:
     """How token ``i`` hangs off the cue's head in the parse tree."""
     if i in cue_tokens:
         return "cue"
-    node = i
-    steps = 0
-    while heads[node] != node and steps < 40:
-        if heads[node] == head:
-            return f"child:{deps[node]}"
-        node = heads[node]
-        steps += 1
-    anc = head
-    steps = 0
-    while heads[anc] != anc and steps < 40:
-        parent = heads[anc]
-        if parent == i:
-            return f"ancestor:{deps[anc]}"
-        anc = parent
-        steps += 1
+    child = _below(i, head, heads)
+    if child is not None:
+        return f"child:{deps[child]}"
+    under = _below(head, i, heads)
+    if under is not None:
+        return f"ancestor:{deps[under]}"
     grand = heads[head]
     if grand != head:
-        node = i
-        steps = 0
-        while heads[node] != node and steps < 40:
-            if heads[node] == grand:
-                return f"sibling:{deps[head]}:{deps[node]}"
-            node = heads[node]
-            steps += 1
+        sibling = _below(i, grand, heads)
+        if sibling is not None:
+            return f"sibling:{deps[head]}:{deps[sibling]}"
     return "other"
 
 
