@@ -248,8 +248,15 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
            workers: int, fields: tuple[str, ...]) -> None:
     """Extract attributions from a corpus (.txt, .jsonl, .jsonl.gz files or folders of
     them) into the store. Reruns skip what is stored: safe to resume after a crash."""
-    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
+    from .store.corpus import CorpusFailure, count_documents
     from .store.database import open_store
     from .store.ingest import ingest as run_ingest
 
@@ -268,9 +275,11 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
     nlp = _load(model, None, engine) if workers == 1 else None
     err = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn())
+               TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
+               TextColumn("ETA"), TimeRemainingColumn())
+    total = count_documents(list(paths))  # None for WARC crawls: no ETA then
     with Progress(*columns, console=err) as progress:
-        task = progress.add_task("ingesting", total=None, rate="-")
+        task = progress.add_task("ingesting", total=total, rate="-")
 
         def tick(kind: str) -> None:
             progress.advance(task)
@@ -278,8 +287,12 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
             done = progress.tasks[0].completed
             progress.update(task, rate=f"{done / elapsed:.1f}" if elapsed else "-")
 
+        def failed(failure: CorpusFailure) -> None:
+            click.echo(f"Error: {failure}", err=True)
+            tick("error")
+
         summary = run_ingest(conn, nlp, list(paths), progress=tick,
-                             on_error=lambda f: click.echo(f"Error: {f}", err=True),
+                             on_error=failed,
                              workers=workers, loader=loader, fields=mapping)
     conn.close()
     click.echo(f"documents {summary.documents}, attributions {summary.attributions}, "

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from saidwho.cli import main
-from saidwho.store.corpus import CorpusFailure, iter_corpus, text_hash
+from saidwho.store.corpus import CorpusFailure, count_documents, iter_corpus, text_hash
 from saidwho.store.database import SCHEMA_VERSION, open_store
 
 pytestmark = pytest.mark.model
@@ -67,6 +67,11 @@ def test_corpus_reading_reports_bad_documents_and_goes_on(tmp_path):
                         ("latin1.txt", None, "not valid UTF-8"),
                         ("feed.jsonl.gz", "line 2", "malformed JSON line"),
                         ("feed.jsonl.gz", "line 3", "no 'text' string")}
+    # the progress bar's total is counted without parsing, and matches what is read
+    missing = str(tmp_path / "missing.txt")
+    assert count_documents([str(tmp_path), missing]) == len(items) + 1 == 7
+    (tmp_path / "crawl.warc").write_bytes(b"")
+    assert count_documents([str(tmp_path)]) is None  # WARC records are not counted
 
 
 def test_duplicates_by_normalised_text():

@@ -75,6 +75,34 @@ def iter_corpus(paths: list[str], fields: dict[str, str] | None = None
             yield CorpusFailure(raw, None, "no such file or directory")
 
 
+def count_documents(paths: list[str]) -> int | None:
+    """How many items ``iter_corpus`` will yield for ``paths`` (documents and failures),
+    counted without parsing so a progress bar can show an ETA; None when a WARC crawl is
+    among them (its HTML responses are only known by reading the records)."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        files = (sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
+                 if path.is_dir() else [path])
+        if not files or not all(f.is_file() and _supported(f) for f in files):
+            total += 1  # an empty folder, a missing or unsupported file: one failure
+            continue
+        for file in files:
+            if file.name.endswith((".warc", ".warc.gz")):
+                return None
+            total += _count_lines(file) if file.name.endswith((".jsonl", ".jsonl.gz")) else 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as fh:  # type: ignore[operator]
+            return sum(1 for raw in fh if raw.strip())
+    except (OSError, EOFError):
+        return 1
+
+
 def _supported(path: Path) -> bool:
     return path.name.endswith(SUFFIXES)
 
