@@ -568,3 +568,49 @@ def statement_compare(files: tuple[str, ...], against: str | None, as_of: str | 
 
 if __name__ == "__main__":
     main()
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--model", help="An installed spaCy pipeline (for Analyze).")
+@engine_option()
+@click.option("--sample", is_flag=True,
+              help="Ingest the bundled sample corpus into --db first (nothing twice).")
+@click.option("--max-upload", type=click.IntRange(1_000, 100_000_000), default=2_000_000,
+              show_default=True, help="The largest upload or pasted text, in bytes.")
+def serve(db: str, host: str, port: int, model: str | None, engine: str, sample: bool,
+          max_upload: int) -> None:
+    """The web UI: analyze an article, browse the store (read-only), compare statements."""
+    from importlib import resources
+    from pathlib import Path
+
+    import uvicorn
+
+    from .store.database import open_store
+    from .store.ingest import ingest as run_ingest
+    from .web.app import create_app
+    from .web.services import WebConfig
+
+    nlp = _load(model, None, engine)
+    if sample:
+        corpus = resources.files("saidwho") / "samples" / "corpus"
+        try:
+            conn = open_store(db)
+        except SaidwhoError as exc:
+            _fail(str(exc))
+        summary = run_ingest(conn, nlp, [str(corpus)])
+        conn.close()
+        click.echo(f"sample corpus in {db}: {summary.documents} new articles, "
+                   f"{summary.duplicates} already stored", err=True)
+    elif not Path(db).exists():
+        click.echo(f"note: no store at {db}; Analyze and Statements work, the corpus pages "
+                   "wait for saidwho ingest (or use --sample)", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: anyone who can reach port {port} can "
+                   "use this server", err=True)
+    app = create_app(WebConfig(Path(db), lambda: nlp, max_upload))
+    click.echo(f"saidwho at http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

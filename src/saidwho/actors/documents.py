@@ -21,23 +21,29 @@ def read_statement_file(path: str) -> Statement:
     file = Path(path)
     if not file.is_file():
         raise InputError(f"{path}: no such file")
-    data = file.read_bytes()
+    return read_statement_bytes(file.read_bytes(), path)
+
+
+def read_statement_bytes(data: bytes, name: str) -> Statement:
+    """A statement from the bytes of a text or HTML file called ``name`` (for messages and
+    the statement's source)."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: too large ({len(data)} bytes)")
+        raise InputError(f"{name}: too large ({len(data)} bytes)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not valid UTF-8: byte 0x{data[exc.start]:02x} at offset "
+        raise InputError(f"{name}: not valid UTF-8: byte 0x{data[exc.start]:02x} at offset "
                          f"{exc.start}") from exc
-    if file.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(
+    stem = Path(name).stem
+    if Path(name).suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(
             ("<!doctype html", "<html")):
         title, text = html_text(text)
-        statement = read_statement(text, file.stem)
+        statement = read_statement(text, stem)
         statement.title = title or statement.title
     else:
-        statement = read_statement(text, file.stem)
+        statement = read_statement(text, stem)
     if not statement.signatories:
-        raise InputError(f"{path}: no list of signatory states found")
+        raise InputError(f"{name}: no list of signatory states found")
     return statement
 
 

@@ -41,19 +41,10 @@ def comparison_layers(cmp: Comparison) -> list[tuple[str, set[str]]]:
 
 def render_map(layers: list[tuple[str, set[str]]], title: str, path: str | Path) -> Path:
     """Write the map to ``path``: SVG, or PNG when the name ends in .png."""
-    from pygal_maps_world.maps import World
-
     out = Path(path)
     if out.suffix.lower() not in (".svg", ".png"):
         raise InputError(f"{path}: the map must be a .svg or .png file")
-    style = Style(colors=COLOURS, background="white", plot_background="white",
-                  font_family="DejaVu Sans, Arial, sans-serif")
-    chart = World(js=[], style=style, title=title, legend_at_bottom=True,
-                  legend_at_bottom_columns=2, width=1200, height=700)
-    for label, codes in layers:
-        shown = sorted(c for c in (alpha2(code) for code in codes) if c)
-        chart.add(f"{label}: {len(codes)}", shown)
-    svg = chart.render()
+    svg = map_svg(layers, title)
     if out.suffix.lower() == ".png":
         try:
             import cairosvg
@@ -64,3 +55,17 @@ def render_map(layers: list[tuple[str, set[str]]], title: str, path: str | Path)
     else:
         out.write_bytes(svg)
     return out
+
+
+def map_svg(layers: list[tuple[str, set[str]]], title: str) -> bytes:
+    """The map as an SVG document: one colour per layer, its size in the legend."""
+    from pygal_maps_world.maps import World
+
+    style = Style(colors=COLOURS, background="white", plot_background="white",
+                  font_family="DejaVu Sans, Arial, sans-serif")
+    chart = World(js=[], style=style, title=title, legend_at_bottom=True,
+                  legend_at_bottom_columns=2, width=1200, height=700)
+    for label, codes in layers:
+        shown = sorted(c for c in (alpha2(code) for code in codes) if c)
+        chart.add(f"{label}: {len(codes)}", shown)
+    return bytes(chart.render())

@@ -1,0 +1,106 @@
+"""Profiles read from the store: a speaker (attributions over time, the outlets that quote
+them, who they are quoted alongside), an outlet (whom it quotes, its share of anonymous
+sources, direct against reported speech), and one stored article with its attributions.
+
+Everything here reads what ``ingest`` wrote; nothing re-runs the NLP.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from ..model import Attribution, DocumentResult
+
+
+def speaker_profile(conn: sqlite3.Connection, name: str, limit: int = 200
+                    ) -> dict[str, object]:
+    """Everything the store holds about one speaker (matched by exact resolved name)."""
+    total, types = _one(conn, "SELECT count(*), group_concat(DISTINCT speaker_type)"
+                        " FROM attributions WHERE speaker = ?", name)
+    by_month = conn.execute(
+        "SELECT substr(r.date, 1, 7) AS month, count(*) FROM attributions a"
+        " JOIN articles r ON r.id = a.article_id WHERE a.speaker = ?"
+        " GROUP BY month ORDER BY month", (name,))
+    outlets = conn.execute(
+        "SELECT r.outlet, count(*) AS n FROM attributions a JOIN articles r"
+        " ON r.id = a.article_id WHERE a.speaker = ? AND r.outlet IS NOT NULL"
+        " GROUP BY r.outlet ORDER BY n DESC, r.outlet", (name,))
+    # other speakers of the articles this one speaks in, by how many articles they share
+    alongside = conn.execute(
+        "SELECT b.speaker, b.speaker_type, count(DISTINCT b.article_id) AS n"
+        " FROM attributions b WHERE b.article_id IN"
+        " (SELECT article_id FROM attributions WHERE speaker = ?)"
+        " AND b.speaker IS NOT NULL AND b.speaker != ?"
+        " GROUP BY b.speaker, b.speaker_type ORDER BY n DESC, b.speaker LIMIT 20",
+        (name, name))
+    return {
+        "speaker": name,
+        "types": sorted((types or "").split(",")) if types else [],
+        "attributions": total,
+        "by_month": [{"month": m or "undated", "attributions": n} for m, n in by_month],
+        "outlets": [{"outlet": o, "attributions": n} for o, n in outlets],
+        "alongside": [{"speaker": s, "type": t, "articles": n} for s, t, n in alongside],
+        "items": _items(conn, "a.speaker = ?", name, limit),
+    }
+
+
+def outlet_profile(conn: sqlite3.Connection, outlet: str, top: int = 20) -> dict[str, object]:
+    """Whom an outlet quotes most, its share of anonymous sources, and its mix of kinds."""
+    articles, total, anonymous = _one(
+        conn, "SELECT count(DISTINCT r.id), count(a.id),"
+        " coalesce(sum(a.speaker_type = 'anonymous'), 0) FROM articles r"
+        " LEFT JOIN attributions a ON a.article_id = r.id WHERE r.outlet = ?", outlet)
+    kinds = dict(conn.execute(
+        "SELECT a.kind, count(*) FROM attributions a JOIN articles r ON r.id = a.article_id"
+        " WHERE r.outlet = ? GROUP BY a.kind", (outlet,)).fetchall())
+    speakers = conn.execute(
+        "SELECT a.speaker, a.speaker_type, count(*) AS n FROM attributions a"
+        " JOIN articles r ON r.id = a.article_id WHERE r.outlet = ? AND a.speaker IS NOT NULL"
+        " GROUP BY a.speaker, a.speaker_type ORDER BY n DESC, a.speaker LIMIT ?",
+        (outlet, top))
+    return {
+        "outlet": outlet,
+        "articles": articles,
+        "attributions": total,
+        "anonymous_share": round(anonymous / total, 4) if total else 0.0,
+        "kinds": {k: kinds.get(k, 0) for k in ("direct", "indirect", "mixed")},
+        "speakers": [{"speaker": s, "type": t, "attributions": n} for s, t, n in speakers],
+    }
+
+
+def outlets(conn: sqlite3.Connection) -> list[dict[str, object]]:
+    rows = conn.execute(
+        "SELECT r.outlet, count(DISTINCT r.id), count(a.id) FROM articles r"
+        " LEFT JOIN attributions a ON a.article_id = r.id WHERE r.outlet IS NOT NULL"
+        " GROUP BY r.outlet ORDER BY count(a.id) DESC, r.outlet")
+    return [{"outlet": o, "articles": n, "attributions": a} for o, n, a in rows]
+
+
+def stored_article(conn: sqlite3.Connection, doc_id: str) -> tuple[dict[str, object],
+                                                                   DocumentResult] | None:
+    """An article's metadata and its stored attributions, as extracted at ingest time."""
+    row = conn.execute("SELECT id, doc_id, title, url, date, outlet, author, text"
+                       " FROM articles WHERE doc_id = ? ORDER BY id LIMIT 1",
+                       (doc_id,)).fetchone()
+    if row is None:
+        return None
+    meta = dict(zip(("id", "doc_id", "title", "url", "date", "outlet", "author"), row[:7],
+                    strict=True))
+    atts = [Attribution.from_dict(json.loads(j)) for (j,) in conn.execute(
+        "SELECT json FROM attributions WHERE article_id = ? ORDER BY id", (row[0],))]
+    return meta, DocumentResult(id=row[1], attributions=atts, text=row[7])
+
+
+def _items(conn: sqlite3.Connection, where: str, value: str, limit: int
+           ) -> list[dict[str, object]]:
+    cols = ("kind", "cue", "content", "date", "outlet", "doc_id", "title")
+    rows = conn.execute(
+        "SELECT a.kind, a.cue, a.content, r.date, r.outlet, r.doc_id, r.title"
+        f" FROM attributions a JOIN articles r ON r.id = a.article_id WHERE {where}"
+        " ORDER BY r.date DESC, a.id LIMIT ?", (value, limit))
+    return [dict(zip(cols, row, strict=True)) for row in rows]
+
+
+def _one(conn: sqlite3.Connection, sql: str, *args: object) -> tuple:  # type: ignore[type-arg]
+    return tuple(conn.execute(sql, args).fetchone())

@@ -1,0 +1,128 @@
+"""The JSON API under /api: the data of every page, documented in /openapi.json."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from pydantic import BaseModel, Field
+
+from ..store import ingest as queries
+from ..store import profiles
+from .services import (
+    UploadTooLarge,
+    WebConfig,
+    compare_statements,
+    sample_statements,
+    uploaded_text,
+)
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+KINDS = ("direct", "indirect", "mixed")
+
+
+def config(request: Request) -> WebConfig:
+    return request.app.state.config  # type: ignore[no-any-return]
+
+
+class AnalyzeRequest(BaseModel):
+    text: str = Field(description="The article's plain text.")
+    id: str = Field("pasted", description="An id for the document (kept in attribution ids).")
+
+
+@router.post("/analyze", summary="Extract the attributions of a text")
+def analyze(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
+    """The document's attributions in saidwho's JSON schema, with speakers resolved."""
+    return config(request).analyze(body.text, body.id).to_dict()
+
+
+@router.post("/analyze/file", summary="Extract the attributions of an uploaded .txt or .html")
+def analyze_file(request: Request, file: Annotated[UploadFile, File()]) -> dict[str, Any]:
+    cfg = config(request)
+    name = file.filename or "upload.txt"
+    text, meta = uploaded_text(file.file.read(cfg.max_upload + 1), name, cfg.max_upload)
+    return cfg.analyze(text, name).to_dict() | {"meta": meta}
+
+
+@router.get("/stats", summary="Counts of articles, attributions, speakers and errors")
+def stats(request: Request) -> dict[str, int]:
+    with config(request).store() as conn:
+        return queries.stats(conn)
+
+
+@router.get("/search", summary="Search attributions (the CLI's search)")
+def search(request: Request,
+           q: Annotated[str | None, Query(description="Words, FTS5 syntax")] = None,
+           speaker: Annotated[str | None, Query(description="Speaker name words")] = None,
+           type: Annotated[str | None, Query(description="person, state, group, "
+                                             "organization, anonymous...")] = None,
+           kind: Annotated[str | None, Query(description="direct, indirect or mixed")] = None,
+           outlet: str | None = None,
+           since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+           until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+           limit: Annotated[int, Query(ge=1, le=1000)] = 20) -> list[dict[str, Any]]:
+    with config(request).store() as conn:
+        return queries.search(conn, q or None, speaker=speaker or None,
+                              speaker_type=type or None, kind=kind or None,
+                              outlet=outlet or None, since=since or None,
+                              until=until or None, limit=limit)
+
+
+@router.get("/speakers", summary="Who is quoted most, and the share of anonymous sources")
+def speakers(request: Request, top: Annotated[int, Query(ge=1, le=1000)] = 20
+             ) -> dict[str, Any]:
+    with config(request).store() as conn:
+        return queries.speakers(conn, top)
+
+
+@router.get("/speaker", summary="A speaker: attributions over time, outlets, quoted alongside")
+def speaker(request: Request, name: str,
+            limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> dict[str, Any]:
+    with config(request).store() as conn:
+        return profiles.speaker_profile(conn, name, limit)
+
+
+@router.get("/outlets", summary="Outlets with their article and attribution counts")
+def outlets(request: Request) -> list[dict[str, Any]]:
+    with config(request).store() as conn:
+        return profiles.outlets(conn)
+
+
+@router.get("/outlet", summary="An outlet: whom it quotes, anonymous share, direct vs reported")
+def outlet(request: Request, name: str) -> dict[str, Any]:
+    with config(request).store() as conn:
+        return profiles.outlet_profile(conn, name)
+
+
+@router.get("/article", summary="A stored article's metadata, text and attributions")
+def article(request: Request, id: str) -> dict[str, Any]:
+    with config(request).store() as conn:
+        found = profiles.stored_article(conn, id)
+    if found is None:
+        raise LookupError(f"article {id!r}: not in the store")
+    meta, result = found
+    return {"meta": meta, "text": result.text} | result.to_dict()
+
+
+@router.get("/statements/sample", summary="Compare the bundled sample statements")
+def statements_sample(against: str | None = None, as_of: str | None = None
+                      ) -> dict[str, Any]:
+    return compare_statements(sample_statements(), against, as_of).data
+
+
+@router.post("/statements/compare", summary="Read one statement or compare several")
+def statements_compare(request: Request, files: Annotated[list[UploadFile], File()],
+                       against: Annotated[str | None, Form()] = None,
+                       as_of: Annotated[str | None, Form()] = None) -> dict[str, Any]:
+    limit = config(request).max_upload
+    uploads = [(f.filename or f"statement-{k}.txt", f.file.read(limit + 1))
+               for k, f in enumerate(files, 1)]
+    return compare_statements(_within(uploads, limit), against or None, as_of or None).data
+
+
+def _within(uploads: list[tuple[str, bytes]], limit: int) -> list[tuple[str, bytes]]:
+    for name, data in uploads:
+        if len(data) > limit:
+            raise UploadTooLarge(f"{name}: over the limit of {limit:,} bytes")
+    return uploads

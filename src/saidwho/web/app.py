@@ -1,0 +1,133 @@
+"""The web app: pages, the JSON API, local assets, errors as pages or JSON, and the limits
+that keep a local server safe (request size, a strict Content-Security-Policy)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..errors import SaidwhoError
+from . import api, pages
+from .services import StoreMissing, UploadTooLarge, WebConfig
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+
+# No inline script or style anywhere: even text that escaped escaping could not run.
+SECURITY_HEADERS = {
+    "content-security-policy": "default-src 'self'; img-src 'self' data:; object-src 'none';"
+                               " base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+}
+
+
+def create_app(config: WebConfig) -> FastAPI:
+    app = FastAPI(title="saidwho", version=__version__, docs_url=None, redoc_url=None,
+                  description="Who said what, on whose word: the data behind every page.")
+    app.state.config = config
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    app.state.templates = Jinja2Templates(env=env)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _handle_errors(app)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    app.add_middleware(GZipMiddleware, minimum_size=2000)  # the map page is ~1.6 MB raw
+    app.add_middleware(BodyLimit, limit=config.max_upload)
+    return app
+
+
+def _handle_errors(app: FastAPI) -> None:
+    def reply(request: Request, status: int, message: str) -> Response:
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": message}, status_code=status)
+        page = request.app.state.templates.TemplateResponse(
+            request, "error.html", {"status": status, "message": message}, status_code=status)
+        return page  # type: ignore[no-any-return]
+
+    @app.exception_handler(SaidwhoError)
+    async def saidwho_error(request: Request, exc: SaidwhoError) -> Response:
+        status = 413 if isinstance(exc, UploadTooLarge) else 503 if isinstance(
+            exc, StoreMissing) else 400
+        return reply(request, status, str(exc))
+
+    @app.exception_handler(LookupError)
+    async def not_found(request: Request, exc: LookupError) -> Response:
+        return reply(request, 404, str(exc.args[0]) if exc.args else "not found")
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def bad_query(request: Request, exc: sqlite3.OperationalError) -> Response:
+        return reply(request, 400, f"bad search: {exc}")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                             for e in exc.errors())
+        return reply(request, 422, problems)
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes (plus room for form framing) with 413,
+    whether announced by Content-Length or streamed in chunks."""
+
+    SLACK = 64 * 1024
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit + self.SLACK
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.limit:
+            await self._refuse(scope, send, int(length))
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise UploadTooLarge(f"request body over the limit of {self.limit:,} bytes")
+            return message
+
+        await self.app(scope, counted, send)
+
+    async def _refuse(self, scope: Scope, send: Send, length: int) -> None:
+        message = (f"upload too large: {length:,} bytes, the limit is "
+                   f"{self.limit - self.SLACK:,} bytes (saidwho serve --max-upload)")
+        if scope["path"].startswith("/api"):
+            body, kind = json.dumps({"error": message}).encode(), b"application/json"
+        else:
+            body = (f"<!DOCTYPE html><html lang=\"en\"><title>Upload too large</title>"
+                    f"<h1>413</h1><p>{message}</p><p><a href=\"/analyze\">Back</a></p>"
+                    f"</html>").encode()
+            kind = b"text/html; charset=utf-8"
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", kind),
+                                (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,151 @@
+"""What the pages and the JSON API share: the read-only store, analysing a text or an
+uploaded file, and reading and comparing uploaded statements.
+
+The web layer calls the library (extraction, store queries, statements); it never reaches
+into spaCy objects itself.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+
+from ..actors.compare import Comparison
+from ..actors.documents import read_statement_bytes
+from ..actors.reference import load_group
+from ..actors.statements import Statement
+from ..actors.worldmap import comparison_layers, map_svg, statement_layers
+from ..errors import InputError, SaidwhoError
+from ..extract import extract_text
+from ..model import DocumentResult
+from ..store.corpus import CorpusFailure, html_document
+from ..store.database import open_store
+
+MAX_UPLOAD = 2_000_000  # bytes, for one request
+GROUPS = {"icc": "ICC States Parties", "eu": "EU member states", "un": "UN member states"}
+
+
+class StoreMissing(SaidwhoError):
+    """No store to browse (the corpus pages need one)."""
+
+
+class UploadTooLarge(SaidwhoError):
+    """An upload or pasted text over the limit."""
+
+
+@dataclass
+class WebConfig:
+    db: Path | None
+    loader: Callable[[], Language]
+    max_upload: int = MAX_UPLOAD
+    _nlp: Language | None = None
+    _nlp_lock: threading.Lock = field(default_factory=threading.Lock)
+    _local: threading.local = field(default_factory=threading.local)
+
+    @contextmanager
+    def store(self) -> Iterator[sqlite3.Connection]:
+        """This thread's read-only connection to the store (opened once per thread)."""
+        if self.db is None or not self.db.exists():
+            where = self.db or "--db"
+            raise StoreMissing(f"{where}: no store yet. Ingest a corpus first (saidwho "
+                               f"ingest FILES --db {where}) or start with saidwho serve "
+                               "--sample.")
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = open_store(self.db, readonly=True)
+            self._local.conn = conn
+        yield conn
+
+    def analyze(self, text: str, doc_id: str = "pasted") -> DocumentResult:
+        """Extract the attributions of one text (one extraction at a time: a spaCy
+        pipeline is not meant to be shared between threads)."""
+        if not text.strip():
+            raise InputError(f"{doc_id}: the text is empty")
+        if len(text.encode("utf-8")) > self.max_upload:
+            raise UploadTooLarge(f"{doc_id}: {len(text.encode('utf-8')):,} bytes is over the "
+                                 f"limit of {self.max_upload:,} bytes")
+        with self._nlp_lock:
+            if self._nlp is None:
+                self._nlp = self.loader()
+            result = extract_text(self._nlp, text, doc_id)
+        result.text = text
+        return result
+
+
+def uploaded_text(data: bytes, filename: str, limit: int) -> tuple[str, dict[str, str | None]]:
+    """The text (and, for HTML, the metadata) of an uploaded .txt or .html file."""
+    if len(data) > limit:
+        raise UploadTooLarge(f"{filename}: {len(data):,} bytes is over the limit of "
+                             f"{limit:,} bytes")
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{filename}: a binary file, not text or HTML")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{filename}: not valid UTF-8 (byte {exc.start})") from exc
+    suffix = Path(filename).suffix.lower()
+    if suffix in (".html", ".htm"):
+        doc = html_document(text, Path(filename).stem, filename)
+        if isinstance(doc, CorpusFailure):
+            raise InputError(str(doc))
+        return doc.text, dict(doc.meta)
+    if suffix not in (".txt", ""):
+        raise InputError(f"{filename}: upload a .txt or .html file")
+    return text, {}
+
+
+def sample_statements() -> list[tuple[str, bytes]]:
+    folder = resources.files("saidwho") / "samples" / "statements"
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".txt")),
+                   key=lambda f: f.name)
+    return [(f.name, f.read_bytes()) for f in files]
+
+
+@dataclass
+class StatementsView:
+    statements: list[Statement]
+    comparison: Comparison | None
+    data: dict[str, object]
+    svg: bytes
+    layers: list[tuple[str, list[str]]]
+
+
+def compare_statements(files: list[tuple[str, bytes]], against: str | None = None,
+                       as_of: str | None = None) -> StatementsView:
+    """One statement's signatories, or a comparison of several with a world map; ``against``
+    a reference group (icc, eu, un). Statements are compared oldest first: by their dates
+    when every one has a date, else in the order given."""
+    if not files:
+        raise InputError("statements: upload at least one statement file")
+    if against and against not in GROUPS:
+        raise InputError(f"against {against!r}: choose one of {', '.join(GROUPS)}")
+    try:
+        on = date.fromisoformat(as_of) if as_of else None
+    except ValueError as exc:
+        raise InputError(f"as of {as_of!r}: not a date (YYYY-MM-DD)") from exc
+    group = load_group(against) if against else None
+    statements = [read_statement_bytes(data, name) for name, data in files]
+    if all(st.date for st in statements):
+        statements.sort(key=lambda st: st.date)  # type: ignore[arg-type, return-value]
+    if len(statements) == 1:
+        st = statements[0]
+        members = group.members(on or st.date) if group else None
+        layers = statement_layers(st, members, group.key if group else "")
+        data = st.to_dict()
+        comparison = None
+        title = st.title or st.source
+    else:
+        comparison = Comparison(statements, group, on)
+        layers = comparison_layers(comparison)
+        data = comparison.to_dict()
+        title = " → ".join(s.title or s.source for s in statements)
+    return StatementsView(statements, comparison, data, map_svg(layers, title),
+                          [(label, sorted(codes)) for label, codes in layers])
