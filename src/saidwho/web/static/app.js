@@ -1,4 +1,5 @@
-// Hovering or focusing any part of an attribution outlines its source, cue and content.
+// Hovering or focusing any part of an attribution outlines its source, cue and content
+// (marks carry data-att, every attribution they belong to, and data-inner, the innermost).
 (function () {
   "use strict";
   var text = document.getElementById("article-text");
@@ -11,8 +12,9 @@
     return found;
   }
   function attributionsOf(mark) {
-    // a piece inside nested attributions belongs to each of them: light them all
-    return (mark.getAttribute("data-att") || "").split(" ").filter(Boolean);
+    // a piece inside nested attributions belongs to several: light the innermost one,
+    // the one whose colour it wears
+    return [mark.getAttribute("data-inner")].filter(Boolean);
   }
   function light(event) {
     var mark = event.target.closest("mark[data-att]");
