@@ -28,11 +28,11 @@ def build(db: Path, n: int, per_article: int = 10, seed: int = 0) -> float:
     start = time.perf_counter()
     with conn:
         for a in range(n // per_article):
+            date = f"2026-{1 + a % 12:02d}-{1 + a % 28:02d}"
             cur = conn.execute(
                 "INSERT INTO articles (hash, doc_id, source, title, date, outlet, text)"
                 " VALUES (?, ?, 'synthetic', ?, ?, ?, '')",
-                (f"h{a}", f"d{a}", f"title {a}", f"2026-{1 + a % 12:02d}-{1 + a % 28:02d}",
-                 f"outlet{a % 50}"))
+                (f"h{a}", f"d{a}", f"title {a}", date, f"outlet{a % 50}"))
             for _ in range(per_article):
                 content = " ".join(rng.choices(WORDS, k=20))
                 sp = rng.choice(speakers)
@@ -42,6 +42,8 @@ def build(db: Path, n: int, per_article: int = 10, seed: int = 0) -> float:
                     " '{}')", (cur.lastrowid, f"d{a}:x", rng.choice(KINDS), content, sp))
                 conn.execute("INSERT INTO attributions_fts (rowid, content, speaker)"
                              " VALUES (?, ?, ?)", (row.lastrowid, content, sp))
+                conn.execute("INSERT INTO attribution_dates (id, article_id, date)"
+                             " VALUES (?, ?, ?)", (row.lastrowid, cur.lastrowid, date))
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return time.perf_counter() - start

@@ -566,10 +566,6 @@ def statement_compare(files: tuple[str, ...], against: str | None, as_of: str | 
         print_comparison(comparison, Console())
 
 
-if __name__ == "__main__":
-    main()
-
-
 @main.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -581,9 +577,13 @@ if __name__ == "__main__":
               help="Ingest the bundled sample corpus into --db first (nothing twice).")
 @click.option("--max-upload", type=click.IntRange(1_000, 100_000_000), default=2_000_000,
               show_default=True, help="The largest upload or pasted text, in bytes.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (each loads the pipeline; 2 on 2 cores doubles the "
+              "searches served per second).")
 def serve(db: str, host: str, port: int, model: str | None, engine: str, sample: bool,
-          max_upload: int) -> None:
+          max_upload: int, workers: int) -> None:
     """The web UI: analyze an article, browse the store (read-only), compare statements."""
+    import os
     from importlib import resources
     from pathlib import Path
 
@@ -591,10 +591,10 @@ def serve(db: str, host: str, port: int, model: str | None, engine: str, sample:
 
     from .store.database import open_store
     from .store.ingest import ingest as run_ingest
-    from .web.app import create_app
+    from .web.app import SETTINGS_VARIABLE, create_app
     from .web.services import WebConfig
 
-    nlp = _load(model, None, engine)
+    nlp = _load(model, None, engine) if sample or workers == 1 else None
     if sample:
         corpus = resources.files("saidwho") / "samples" / "corpus"
         try:
@@ -611,6 +611,16 @@ def serve(db: str, host: str, port: int, model: str | None, engine: str, sample:
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: anyone who can reach port {port} can "
                    "use this server", err=True)
-    app = create_app(WebConfig(Path(db), lambda: nlp, max_upload))
     click.echo(f"saidwho at http://{host}:{port}/ (Ctrl+C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if nlp is not None and workers == 1:
+        loaded = nlp
+        app = create_app(WebConfig(Path(db), lambda: loaded, max_upload))
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ[SETTINGS_VARIABLE] = json.dumps({"db": str(Path(db).resolve()), "model": model,
+                                                "engine": engine, "max_upload": max_upload})
+    uvicorn.run("saidwho.web.app:app_from_environment", factory=True, workers=workers,
+                host=host, port=port, log_level="warning")
+
+if __name__ == "__main__":
+    main()

@@ -204,9 +204,12 @@ def test_an_old_store_is_migrated(tmp_path):
     conn = sqlite3.connect(db)
     conn.executescript(f"BEGIN;\n{MIGRATIONS[0]}\nPRAGMA user_version = 1;\nCOMMIT;")
     conn.close()
-    conn = open_store(db)
+    conn = open_store(db, readonly=True)  # browsing an old store upgrades it first
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert "author" in [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
+    assert conn.execute("SELECT count(*) FROM attribution_dates").fetchone()[0] == 0
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        conn.execute("DELETE FROM articles")
 
 
 def test_two_workers_store_what_one_does(tmp_path):
@@ -283,3 +286,33 @@ def test_parquet_export_has_the_same_rows(tmp_path):
     assert table.num_rows == len(lines) > 0
     assert {"att_id", "speaker", "content", "date", "outlet"} <= set(table.column_names)
     assert runner.invoke(main, ["export", "--db", db, "--format", "parquet"]).exit_code != 0
+
+
+def test_word_search_by_date_matches_the_filtered_path(tmp_path):
+    """Searches without type/kind/outlet filters sort through attribution_dates; they
+    must give what the general query gives."""
+    from saidwho.store.ingest import search
+
+    conn = open_store(tmp_path / "s.db")
+    rows = []
+    for k in range(30):
+        art = conn.execute("INSERT INTO articles (hash, doc_id, source, date, text) VALUES"
+                           " (?, ?, 'x', ?, 't')", (f"h{k}", f"d{k}", f"2026-0{1 + k % 9}-01"))
+        for j, kind in enumerate(("direct", "indirect", "mixed")):
+            content = f"harbour talk {k} {'bridge' if (k + j) % 2 else 'road'}"
+            row = conn.execute("INSERT INTO attributions (article_id, att_id, kind, content,"
+                               " speaker, json) VALUES (?, 'x', ?, ?, ?, '{}')",
+                               (art.lastrowid, kind, content, NAMES[k % 6]))
+            conn.execute("INSERT INTO attributions_fts (rowid, content, speaker) VALUES"
+                         " (?, ?, ?)", (row.lastrowid, content, NAMES[k % 6]))
+            conn.execute("INSERT INTO attribution_dates (id, article_id, date) VALUES"
+                         " (?, ?, ?)", (row.lastrowid, art.lastrowid, f"2026-0{1 + k % 9}-01"))
+            rows.append(row.lastrowid)
+    conn.commit()
+    for query in ({"words": "bridge"}, {"words": "harbour", "since": "2026-03-01",
+                                        "until": "2026-06-30"}, {"speaker": "Ruiz"}):
+        fast = search(conn, limit=25, **query)
+        general = sorted((r for kind in ("direct", "indirect", "mixed")
+                          for r in search(conn, kind=kind, limit=1000, **query)),
+                         key=lambda r: (-int(str(r["date"]).replace("-", "")), r["id"]))[:25]
+        assert fast == general and len(fast) > 5

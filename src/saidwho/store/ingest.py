@@ -127,6 +127,8 @@ def write_document(conn: sqlite3.Connection, doc: CorpusDocument, result: Docume
                  json.dumps(att.to_dict(), ensure_ascii=False)))
             conn.execute("INSERT INTO attributions_fts (rowid, content, speaker) VALUES (?, ?, ?)",
                          (row.lastrowid, content, sp.name if sp else ""))
+            conn.execute("INSERT INTO attribution_dates (id, article_id, date) VALUES (?, ?, ?)",
+                         (row.lastrowid, article, doc.meta.get("date")))
 
 
 def record_error(conn: sqlite3.Connection, failure: CorpusFailure) -> None:
@@ -148,17 +150,18 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
+SEARCH_COLUMNS = ("id", "kind", "speaker", "speaker_type", "speaker_iso3", "cue", "content",
+                  "confidence", "doc_id", "title", "date", "outlet", "url")
+SELECT_ROWS = ("SELECT a.id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.cue,"
+               " a.content, a.confidence, r.doc_id, r.title, r.date, r.outlet, r.url")
+
+
 def search(conn: sqlite3.Connection, words: str | None = None, *, speaker: str | None = None,
            speaker_type: str | None = None, kind: str | None = None, outlet: str | None = None,
            since: str | None = None, until: str | None = None, limit: int = 20
            ) -> list[dict[str, object]]:
     """Attributions whose content or speaker match ``words`` (FTS5 syntax), newest first,
     filtered by speaker name (its words, in order), speaker type, kind, outlet and date."""
-    sql = ["SELECT a.id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.cue, a.content,"
-           " a.confidence, r.doc_id, r.title, r.date, r.outlet, r.url FROM attributions a"
-           " JOIN articles r ON r.id = a.article_id"]
-    args: list[object] = []
-    where = []
     match = []
     if words:
         match.append(f"({words})")
@@ -167,23 +170,33 @@ def search(conn: sqlite3.Connection, words: str | None = None, *, speaker: str |
         # "Ana Ruiz"): a LIKE '%...%' would scan the whole table
         phrase = " ".join(speaker.split()).replace('"', '""')
         match.append(f'speaker : "{phrase}"')
-    if match:
-        sql.append(" JOIN attributions_fts f ON f.rowid = a.id")
-        where.append("attributions_fts MATCH ?")
-        args.append(" AND ".join(match))
-    for clause, value in (("a.speaker_type = ?", speaker_type), ("a.kind = ?", kind),
-                          ("r.outlet = ?", outlet), ("r.date >= ?", since),
-                          ("r.date <= ?", until)):
-        if value:
-            where.append(clause)
-            args.append(value)
-    if where:
-        sql.append(" WHERE " + " AND ".join(where))
-    sql.append(" ORDER BY r.date DESC, a.id LIMIT ?")
-    args.append(limit)
-    cols = ("id", "kind", "speaker", "speaker_type", "speaker_iso3", "cue", "content",
-            "confidence", "doc_id", "title", "date", "outlet", "url")
-    return [dict(zip(cols, row, strict=True)) for row in conn.execute("".join(sql), args)]
+    dates = [(clause, value) for clause, value in (("date >= ?", since), ("date <= ?", until))
+             if value]
+    if match and not (speaker_type or kind or outlet):
+        # the matches' dates come from the narrow attribution_dates table; only the newest
+        # ``limit`` are read from the wide tables
+        where = " AND ".join(["attributions_fts MATCH ?", *(f"d.{c}" for c, _ in dates)])
+        sql = (f"{SELECT_ROWS} FROM (SELECT d.id, d.article_id FROM attributions_fts f"
+               f" JOIN attribution_dates d ON d.id = f.rowid WHERE {where}"
+               " ORDER BY d.date DESC, d.id LIMIT ?) t JOIN attributions a ON a.id = t.id"
+               " JOIN articles r ON r.id = t.article_id ORDER BY r.date DESC, a.id")
+        args = [" AND ".join(match), *(v for _, v in dates), limit]
+    else:
+        joins, conditions, args = "", [], []
+        if match:
+            joins = " JOIN attributions_fts f ON f.rowid = a.id"
+            conditions.append("attributions_fts MATCH ?")
+            args.append(" AND ".join(match))
+        for clause, value in (("a.speaker_type = ?", speaker_type), ("a.kind = ?", kind),
+                              ("r.outlet = ?", outlet), *((f"r.{c}", v) for c, v in dates)):
+            if value:
+                conditions.append(clause)
+                args.append(value)
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        sql = (f"{SELECT_ROWS} FROM attributions a JOIN articles r ON r.id = a.article_id"
+               f"{joins}{where} ORDER BY r.date DESC, a.id LIMIT ?")
+        args.append(limit)
+    return [dict(zip(SEARCH_COLUMNS, row, strict=True)) for row in conn.execute(sql, args)]
 
 
 def speakers(conn: sqlite3.Connection, top: int = 20) -> dict[str, object]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -47,15 +47,23 @@ def create_app(config: WebConfig) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _handle_errors(app)
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
-
     app.add_middleware(GZipMiddleware, minimum_size=2000)  # the map page is ~1.6 MB raw
     app.add_middleware(BodyLimit, limit=config.max_upload)
+    app.add_middleware(SecurityHeaders)
     return app
+
+
+SETTINGS_VARIABLE = "SAIDWHO_SERVE"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process when ``saidwho serve --workers N`` runs several: the
+    settings come as JSON in $SAIDWHO_SERVE, and each worker loads its own pipeline."""
+    from ..extract import load_pipeline
+
+    settings = json.loads(os.environ[SETTINGS_VARIABLE])
+    nlp = load_pipeline(settings["model"], engine=settings["engine"])
+    return create_app(WebConfig(Path(settings["db"]), lambda: nlp, settings["max_upload"]))
 
 
 def _handle_errors(app: FastAPI) -> None:
@@ -85,6 +93,28 @@ def _handle_errors(app: FastAPI) -> None:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
                              for e in exc.errors())
         return reply(request, 422, problems)
+
+
+class SecurityHeaders:
+    """The security headers on every response (a plain ASGI middleware: the decorator
+    kind runs every request through an extra task and stream)."""
+
+    HEADERS = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *self.HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class BodyLimit:

@@ -37,10 +37,9 @@ def article_context(result: DocumentResult) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
     cfg = api.config(request)
-    with cfg.store() as conn:
-        figures = queries.stats(conn)
-        top = queries.speakers(conn, 15)
-        outlets = profiles.outlets(conn)
+    figures = cfg.cached("stats", queries.stats)
+    top = cfg.cached("top", lambda conn: queries.speakers(conn, 15))
+    outlets = cfg.cached("outlets", profiles.outlets)
     return render(request, "overview.html", stats=figures, top=top, outlets=outlets,
                   types=SPEAKER_TYPES, kinds=api.KINDS, form={})
 
@@ -71,7 +70,7 @@ def search(request: Request) -> HTMLResponse:
                       type=form.get("type"), kind=form.get("kind"), outlet=form.get("outlet"),
                       since=form.get("since"), until=form.get("until"),
                       limit=max(1, min(limit, 1000)))
-    outlets = api.outlets(request)
+    outlets = api.config(request).cached("outlets", profiles.outlets)
     return render(request, "search.html", rows=rows, form=form, types=SPEAKER_TYPES,
                   kinds=api.KINDS, outlets=outlets)
 

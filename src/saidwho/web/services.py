@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 
@@ -30,6 +32,7 @@ from ..store.corpus import CorpusFailure, html_document
 from ..store.database import open_store
 
 MAX_UPLOAD = 2_000_000  # bytes, for one request
+CACHE_SECONDS = 60
 GROUPS = {"icc": "ICC States Parties", "eu": "EU member states", "un": "UN member states"}
 
 
@@ -49,6 +52,8 @@ class WebConfig:
     _nlp: Language | None = None
     _nlp_lock: threading.Lock = field(default_factory=threading.Lock)
     _local: threading.local = field(default_factory=threading.local)
+    _cache: dict[str, tuple[float, Any]] = field(default_factory=dict)
+    _cache_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @contextmanager
     def store(self) -> Iterator[sqlite3.Connection]:
@@ -63,6 +68,20 @@ class WebConfig:
             conn = open_store(self.db, readonly=True)
             self._local.conn = conn
         yield conn
+
+    def cached(self, key: str, compute: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Store-wide figures (counts, top speakers, the outlets) computed at most once a
+        minute: on a million attributions each takes a full scan, too slow per page view.
+        An ingest running beside the server shows up within the minute."""
+        with self._cache_lock:  # one computes, the requests that came meanwhile wait for it
+            now = time.monotonic()
+            hit = self._cache.get(key)
+            if hit is not None and now - hit[0] < CACHE_SECONDS:
+                return hit[1]
+            with self.store() as conn:
+                value = compute(conn)
+            self._cache[key] = (now, value)
+            return value
 
     def analyze(self, text: str, doc_id: str = "pasted") -> DocumentResult:
         """Extract the attributions of one text (one extraction at a time: a spaCy
