@@ -198,3 +198,28 @@ def test_without_a_store_the_corpus_pages_say_what_to_do(tmp_path, nlp):
         assert response.status_code == 503 and "saidwho ingest" in response.text
         assert client.get("/analyze").status_code == 200
         assert not (tmp_path / "none.db").exists()
+
+
+def test_articles_with_the_same_document_id_stay_apart(tmp_path, nlp):
+    from fastapi.testclient import TestClient
+
+    from saidwho.store.database import open_store
+    from saidwho.store.ingest import ingest
+
+    for folder, name in (("a", "Ana Ruiz"), ("b", "Kofi Adu")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(f"{name} said the ferry was late.\n",
+                                                     encoding="utf-8")
+    conn = open_store(tmp_path / "s.db")
+    ingest(conn, nlp, [str(tmp_path / "a"), str(tmp_path / "b")])
+    conn.close()
+    app = create_app(WebConfig(tmp_path / "s.db", lambda: nlp))
+    with TestClient(app) as client:
+        rows = client.get("/api/search", params={"q": "ferry"}).json()
+        assert sorted(r["doc_id"] for r in rows) == ["index", "index"]
+        for row in rows:
+            page = client.get("/article", params={"n": row["article"]}).text
+            assert row["speaker"] in page
+            other = ({"Ana Ruiz", "Kofi Adu"} - {row["speaker"]}).pop()
+            assert other not in page
+        assert client.get("/api/article").status_code == 404

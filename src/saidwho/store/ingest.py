@@ -151,9 +151,9 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 SEARCH_COLUMNS = ("id", "kind", "speaker", "speaker_type", "speaker_iso3", "cue", "content",
-                  "confidence", "doc_id", "title", "date", "outlet", "url")
+                  "confidence", "article", "doc_id", "title", "date", "outlet", "url")
 SELECT_ROWS = ("SELECT a.id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.cue,"
-               " a.content, a.confidence, r.doc_id, r.title, r.date, r.outlet, r.url")
+               " a.content, a.confidence, r.id, r.doc_id, r.title, r.date, r.outlet, r.url")
 
 
 def search(conn: sqlite3.Connection, words: str | None = None, *, speaker: str | None = None,

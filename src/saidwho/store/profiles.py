@@ -77,12 +77,15 @@ def outlets(conn: sqlite3.Connection) -> list[dict[str, object]]:
     return [{"outlet": o, "articles": n, "attributions": a} for o, n, a in rows]
 
 
-def stored_article(conn: sqlite3.Connection, doc_id: str) -> tuple[dict[str, object],
-                                                                   DocumentResult] | None:
-    """An article's metadata and its stored attributions, as extracted at ingest time."""
+def stored_article(conn: sqlite3.Connection, doc_id: str | None = None,
+                   number: int | None = None) -> tuple[dict[str, object],
+                                                       DocumentResult] | None:
+    """An article's metadata and its stored attributions, as extracted at ingest time, by
+    its store number (unique) or its document id (the first stored, when several files
+    gave the same id)."""
+    where, key = ("id = ?", number) if number is not None else ("doc_id = ?", doc_id)
     row = conn.execute("SELECT id, doc_id, title, url, date, outlet, author, text"
-                       " FROM articles WHERE doc_id = ? ORDER BY id LIMIT 1",
-                       (doc_id,)).fetchone()
+                       f" FROM articles WHERE {where} ORDER BY id LIMIT 1", (key,)).fetchone()
     if row is None:
         return None
     meta = dict(zip(("id", "doc_id", "title", "url", "date", "outlet", "author"), row[:7],
@@ -94,9 +97,9 @@ def stored_article(conn: sqlite3.Connection, doc_id: str) -> tuple[dict[str, obj
 
 def _items(conn: sqlite3.Connection, where: str, value: str, limit: int
            ) -> list[dict[str, object]]:
-    cols = ("kind", "cue", "content", "date", "outlet", "doc_id", "title")
+    cols = ("kind", "cue", "content", "date", "outlet", "article", "doc_id", "title")
     rows = conn.execute(
-        "SELECT a.kind, a.cue, a.content, r.date, r.outlet, r.doc_id, r.title"
+        "SELECT a.kind, a.cue, a.content, r.date, r.outlet, r.id, r.doc_id, r.title"
         f" FROM attributions a JOIN articles r ON r.id = a.article_id WHERE {where}"
         " ORDER BY r.date DESC, a.id LIMIT ?", (value, limit))
     return [dict(zip(cols, row, strict=True)) for row in rows]

@@ -96,11 +96,17 @@ def outlet(request: Request, name: str) -> dict[str, Any]:
 
 
 @router.get("/article", summary="A stored article's metadata, text and attributions")
-def article(request: Request, id: str) -> dict[str, Any]:
+def article(request: Request,
+            id: Annotated[str | None, Query(description="The document id")] = None,
+            n: Annotated[int | None, Query(description="The store's article number (the "
+                                           "'article' of search results)")] = None
+            ) -> dict[str, Any]:
+    if id is None and n is None:
+        raise LookupError("article: give id (a document id) or n (an article number)")
     with config(request).store() as conn:
-        found = profiles.stored_article(conn, id)
+        found = profiles.stored_article(conn, id, n)
     if found is None:
-        raise LookupError(f"article {id!r}: not in the store")
+        raise LookupError(f"article {id if n is None else n!r}: not in the store")
     meta, result = found
     return {"meta": meta, "text": result.text} | result.to_dict()
 
@@ -118,10 +124,10 @@ def statements_compare(request: Request, files: Annotated[list[UploadFile], File
     limit = config(request).max_upload
     uploads = [(f.filename or f"statement-{k}.txt", f.file.read(limit + 1))
                for k, f in enumerate(files, 1)]
-    return compare_statements(_within(uploads, limit), against or None, as_of or None).data
+    return compare_statements(within_limit(uploads, limit), against or None, as_of or None).data
 
 
-def _within(uploads: list[tuple[str, bytes]], limit: int) -> list[tuple[str, bytes]]:
+def within_limit(uploads: list[tuple[str, bytes]], limit: int) -> list[tuple[str, bytes]]:
     for name, data in uploads:
         if len(data) > limit:
             raise UploadTooLarge(f"{name}: over the limit of {limit:,} bytes")

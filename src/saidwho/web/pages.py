@@ -88,14 +88,11 @@ def outlet(request: Request, name: str) -> HTMLResponse:
 
 
 @router.get("/article", response_class=HTMLResponse)
-def article(request: Request, id: str) -> HTMLResponse:
-    cfg = api.config(request)
-    with cfg.store() as conn:
-        found = profiles.stored_article(conn, id)
-    if found is None:
-        raise LookupError(f"article {id!r}: not in the store")
-    meta, result = found
-    return render(request, "article.html", meta=meta, **article_context(result))
+def article(request: Request, id: str | None = None, n: int | None = None) -> HTMLResponse:
+    data = api.article(request, id, n)
+    result = DocumentResult.from_dict(data)
+    result.text = data["text"]
+    return render(request, "article.html", meta=data["meta"], **article_context(result))
 
 
 @router.get("/statements", response_class=HTMLResponse)
@@ -112,7 +109,7 @@ def statements(request: Request, files: Annotated[list[UploadFile], File()],
     limit = api.config(request).max_upload
     uploads = [(f.filename or f"statement-{k}.txt", f.file.read(limit + 1))
                for k, f in enumerate(files, 1) if f.filename]
-    view = compare_statements(api._within(uploads, limit), against or None, as_of or None)
+    view = compare_statements(api.within_limit(uploads, limit), against or None, as_of or None)
     return _statements_page(request, view, against, as_of)
 
 
