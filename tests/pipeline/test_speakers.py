@@ -32,6 +32,14 @@ def speakers(extract, text):
         # an apposition keeps the person, not the description
         ("The group's chairman, Tomas Brandt, said the bridge was too expensive.",
          ("The group's chairman, Tomas Brandt", "Tomas Brandt", "person")),
+        # a surname the recogniser takes for an organization is still the person
+        ("\u201cThis bridge will carry our goods,\u201d said Mayor Elena Varga after the "
+         "vote.\n\nVarga told the Lakeside Herald that work would begin in the spring.",
+         ("Varga", "Elena Varga", "person")),
+        # a description naming its own place is not an anaphor for an earlier body
+        ("Port Alder council backs bridge\n\nThe city council of Port Alder said on Monday "
+         "that a second bridge would be built.",
+         ("The city council of Port Alder", "city council of Port Alder", "organization")),
     ],
 )
 def test_resolves_speaker(extract, text, expected):
@@ -52,3 +60,11 @@ def test_channel_resolves_to_the_paper_named_earlier(extract):
     assert "Lakeside Herald" in att.channel.name
     assert att.channel.surface is not None and att.channel.surface.text == "the paper"
     assert att.channel.mention is not None and "Lakeside Herald" in att.channel.mention.text
+
+
+def test_a_name_after_a_headline_stays_whole(extract):
+    """The parser must not cut "Tomas | Brandt" when the headline has no full stop."""
+    text = "Residents object\n\nTomas Brandt said the residents would go to court."
+    (att,) = extract(text)
+    assert [s.text for s in att.source] == ["Tomas Brandt"]
+    assert att.speaker is not None and att.speaker.name == "Tomas Brandt"

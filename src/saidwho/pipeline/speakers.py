@@ -149,8 +149,12 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
         group = Speaker(_strip_article(span.text), "group", seg, count=size)
         return Mention(seg, group, lower)
     ent = _entity_in(span, entities)
-    modifier = ent is not None and ent.speaker.type == "state" and not (
-        ent.segment.start <= root.idx < ent.segment.end)
+    # a name that only modifies the head: "the German foreign ministry", "the city
+    # council of Port Alder" speak as the ministry and the council, not as the place
+    outside = ent is not None and not (ent.segment.start <= root.idx < ent.segment.end)
+    modifier = outside and ent is not None and (ent.speaker.type == "state" or (
+        ent.speaker.type == "organization" and root.pos_ == "NOUN"
+        and root.lemma_.lower() in KIND_NOUNS["organization"] | KIND_NOUNS["person"]))
     if ent is not None and not modifier:
         return _named(seg, ent, history)
     # "the German foreign ministry", "Israeli officials": a body or people of a state keep
@@ -162,10 +166,16 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
         anon = Speaker(_strip_article(span.text), "anonymous", seg, descriptor=span.text,
                        count=_anonymous_count(span))
         return Mention(seg, anon, head)
-    if det in ("the", "this", "that", "these", "those"):
+    # "the council" refers back; "the city council of Port Alder" names itself
+    names_itself = any(t.pos_ == "PROPN" and t.i > root.i for t in span)
+    if det in ("the", "this", "that", "these", "those") and not names_itself:
         found = _definite_antecedent(head, history)
         if found is not None:
             return Mention(seg, found.speaker, head)
+    if root.pos_ == "PROPN" and len(span) == 1:  # a surname the recogniser missed
+        person = _person_by_surname(span.text, history)
+        if person is not None:
+            return Mention(seg, person.speaker, head)
     kind = next((k for k, nouns in KIND_NOUNS.items() if head in nouns), "unknown")
     if root.pos_ == "PROPN" and PUBLICATION_WORDS.search(span.text):
         kind = "publication"
@@ -221,13 +231,20 @@ def _entity_in(span: Span, entities: list[Mention]) -> Mention | None:
 
 
 def _named(seg: Segment, ent: Mention, history: list[Mention]) -> Mention:
-    """A name resolves to the earlier, longer name it shortens ("Khan" -> "Karim Khan")."""
-    name = ent.speaker.name
-    if ent.speaker.type == "person" and " " not in name:
-        for m in history:
-            if m.speaker.type == "person" and m.speaker.name.split()[-1] == name:
-                return Mention(seg, m.speaker, ent.head)
+    """A name resolves to the earlier, longer name it shortens ("Khan" -> "Karim Khan"),
+    whatever type the entity recogniser gave the short form: a lone surname is often taken
+    for an organization ("Varga told ..." after "Mayor Elena Varga")."""
+    person = _person_by_surname(ent.speaker.name, history)
+    if person is not None and ent.speaker.type in ("person", "organization", "unknown"):
+        return Mention(seg, person.speaker, ent.head)
     return Mention(seg, ent.speaker, ent.head)
+
+
+def _person_by_surname(name: str, history: list[Mention]) -> Mention | None:
+    if " " in name or not name[:1].isupper():
+        return None
+    return next((m for m in history if m.speaker.type == "person" and " " in m.speaker.name
+                 and m.speaker.name.split()[-1] == name), None)
 
 
 def _determiner(span: Span) -> str | None:
