@@ -100,7 +100,11 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
             # browsing an older store: upgrade it once (one transaction per step), then
             # read it as asked
             conn.close()
-            open_store(db).close()
+            try:
+                open_store(db).close()
+            except sqlite3.OperationalError as exc:
+                raise InputError(f"{path}: made by an older saidwho (schema {version}) and "
+                                 f"cannot be upgraded here ({exc})") from exc
             return open_store(db, readonly=True)
         for k in range(version, SCHEMA_VERSION):
             # one transaction per migration, its version number included
