@@ -105,6 +105,10 @@ def test_analyze_shows_highlighted_spans(page):
 
 def test_click_a_speaker_and_land_on_their_page(page):
     analyze(page)
+    # hovering the speaker first outlines what they said (Varga: two attributions)
+    page.hover("aside.side li:has-text('Elena Varga')")
+    lit = page.locator("#article-text mark.active")
+    assert lit.count() >= 4 and "Varga" in " ".join(lit.all_inner_texts())
     page.click("aside.side a:has-text('Elena Varga')")
     page.wait_for_url("**/speaker?name=Elena*")
     assert page.locator("h1").inner_text().startswith("Elena Varga")

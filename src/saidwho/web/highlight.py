@@ -77,7 +77,7 @@ def _mark(chunk: str, active: list[tuple[int, int, str, int]], atts: list[Attrib
     roles = sorted({m[2] for m in active}, key=ROLES.index)
     ids = " ".join(sorted({f"a{m[3]}" for m in active}))
     attrs = [f'class="{" ".join(roles)} sp{entry.colour}"', f'data-att="{ids}"',
-             f'data-inner="a{inner[3]}"']
+             f'data-inner="a{inner[3]}"', f'data-speaker="{entry.number}"']
     if any(m[2] == "source" and m[1] == end for m in active):
         attrs.append(f'data-n="{entry.number}"')  # the speaker's number after the source
     if inner[2] == "content" and inner[3] not in focusable:

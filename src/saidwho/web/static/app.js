@@ -25,4 +25,18 @@
   text.addEventListener("focusin", light);
   text.addEventListener("mouseleave", light);
   text.addEventListener("focusout", light);
+
+  // Hovering or focusing a speaker in the side panel outlines everything attributed to them.
+  var panel = document.querySelector("ol.speakers");
+  if (!panel) { return; }
+  function lightSpeaker(event) {
+    var item = event.target.closest("li[data-speaker]");
+    text.querySelectorAll("mark.active").forEach(function (m) { m.classList.remove("active"); });
+    if (!item || event.type === "mouseleave" || event.type === "focusout") { return; }
+    var n = item.getAttribute("data-speaker");
+    text.querySelectorAll('mark[data-speaker="' + n + '"]').forEach(function (m) { m.classList.add("active"); });
+  }
+  ["mouseover", "focusin", "mouseleave", "focusout"].forEach(function (kind) {
+    panel.addEventListener(kind, lightSpeaker);
+  });
 })();
