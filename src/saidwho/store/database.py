@@ -65,6 +65,8 @@ MIGRATIONS = [
         SELECT a.id, a.article_id, r.date FROM attributions a
         JOIN articles r ON r.id = a.article_id;
     """,
+    # 4: an outlet's articles without reading every article (the outlet page, --outlet)
+    "CREATE INDEX articles_outlet ON articles(outlet, date);",
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 MMAP_BYTES = 1 << 30
