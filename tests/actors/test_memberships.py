@@ -28,6 +28,17 @@ def test_drafted_and_signed_lists_with_partial_lists_and_subjects():
     assert STORY[drafted.span.start : drafted.span.end] == drafted.span.text
 
 
+def test_two_relations_in_one_sentence_keep_their_own_lists():
+    text = ("The statement was drafted by Belgium, Senegal and Slovenia and also signed by "
+            "states including Germany, France and Canada.")
+    drafted, signed = find_memberships(text)
+    assert (drafted.relation, drafted.partial, drafted.codes) == (
+        "drafted", False, ["BEL", "SEN", "SVN"])
+    assert drafted.span.text.endswith("Slovenia")
+    assert (signed.relation, signed.partial, signed.described, signed.codes) == (
+        "signed", True, "states", ["DEU", "FRA", "CAN"])
+
+
 def test_people_are_not_members():
     assert find_memberships("The plan was backed by the minister and his aides.") == []
     assert find_memberships("It was signed by Jordan Peters and Ana Ruiz.") == []

@@ -223,3 +223,13 @@ def test_articles_with_the_same_document_id_stay_apart(tmp_path, nlp):
             other = ({"Ana Ruiz", "Kofi Adu"} - {row["speaker"]}).pop()
             assert other not in page
         assert client.get("/api/article").status_code == 404
+
+
+def test_analyze_lists_who_drafted_and_signed(client):
+    text = ("A group of 60 states demanded that the court be allowed to work. The statement "
+            "was drafted by Belgium, Senegal and Slovenia and also signed by states including "
+            "Germany, France and Canada.")
+    page = client.post("/analyze", data={"text": text}).text
+    section = page[page.index("Who drafted, signed, joined"):page.index("<h2>Attributions")]
+    assert "<strong>drafted</strong> (The statement)" in section
+    assert "Belgium" in section and ">SVN<" in section and "partial list: states" in section

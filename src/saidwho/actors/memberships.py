@@ -62,6 +62,10 @@ def find_memberships(text: str) -> list[Membership]:
         start = m.end()
         end_match = SENTENCE_END.search(text, start)
         end = end_match.start() if end_match else len(text)
+        # "drafted by A, B and C and also signed by ...": the next relation ends this list
+        following = TRIGGER.search(text, start, end)
+        if following:
+            end = following.start("verb")
         chunk = text[start:end]
         partial = PARTIAL.match(chunk)
         described = None
