@@ -316,3 +316,19 @@ def test_word_search_by_date_matches_the_filtered_path(tmp_path):
                           for r in search(conn, kind=kind, limit=1000, **query)),
                          key=lambda r: (-int(str(r["date"]).replace("-", "")), r["id"]))[:25]
         assert fast == general and len(fast) > 5
+
+
+def test_memberships_are_stored_with_their_article(tmp_path):
+    from saidwho.store.profiles import stored_article
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "appeal.txt").write_text(
+        "The appeal was drafted by Chile and Peru and also signed by Ghana. Ana Ruiz said "
+        "more states would join.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "c"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    conn = open_store(db, readonly=True)
+    _meta, stored = stored_article(conn, "appeal")
+    relations = {m["relation"]: [s["iso3"] for s in m["members"]] for m in stored.memberships}
+    assert relations == {"drafted": ["CHL", "PER"], "signed": ["GHA"]}

@@ -67,6 +67,17 @@ MIGRATIONS = [
     """,
     # 4: an outlet's articles without reading every article (the outlet page, --outlet)
     "CREATE INDEX articles_outlet ON articles(outlet, date);",
+    # 5: who drafted, signed or joined what, as read from each article (actors.memberships);
+    # articles stored before this version have none
+    """
+    CREATE TABLE memberships (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        relation TEXT NOT NULL,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX memberships_article ON memberships(article_id);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 MMAP_BYTES = 1 << 30

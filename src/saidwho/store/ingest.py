@@ -129,6 +129,9 @@ def write_document(conn: sqlite3.Connection, doc: CorpusDocument, result: Docume
                          (row.lastrowid, content, sp.name if sp else ""))
             conn.execute("INSERT INTO attribution_dates (id, article_id, date) VALUES (?, ?, ?)",
                          (row.lastrowid, article, doc.meta.get("date")))
+        conn.executemany("INSERT INTO memberships (article_id, relation, json) VALUES (?, ?, ?)",
+                         [(article, m["relation"], json.dumps(m, ensure_ascii=False))
+                          for m in result.memberships])
 
 
 def record_error(conn: sqlite3.Connection, failure: CorpusFailure) -> None:

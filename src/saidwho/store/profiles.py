@@ -92,7 +92,10 @@ def stored_article(conn: sqlite3.Connection, doc_id: str | None = None,
                     strict=True))
     atts = [Attribution.from_dict(json.loads(j)) for (j,) in conn.execute(
         "SELECT json FROM attributions WHERE article_id = ? ORDER BY id", (row[0],))]
-    return meta, DocumentResult(id=row[1], attributions=atts, text=row[7])
+    memberships = [json.loads(j) for (j,) in conn.execute(
+        "SELECT json FROM memberships WHERE article_id = ? ORDER BY id", (row[0],))]
+    return meta, DocumentResult(id=row[1], attributions=atts, text=row[7],
+                                memberships=memberships)
 
 
 def _items(conn: sqlite3.Connection, where: str, value: str, limit: int
