@@ -592,7 +592,7 @@ def serve(db: str, host: str, port: int, model: str | None, engine: str, sample:
     from .store.database import open_store
     from .store.ingest import ingest as run_ingest
     from .web.app import SETTINGS_VARIABLE, create_app
-    from .web.services import WebConfig
+    from .web.services import LOOPBACK_HOSTS, WebConfig
 
     nlp = _load(model, None, engine) if sample or workers == 1 else None
     if sample:
@@ -608,17 +608,20 @@ def serve(db: str, host: str, port: int, model: str | None, engine: str, sample:
     elif not Path(db).exists():
         click.echo(f"note: no store at {db}; Analyze and Statements work, the corpus pages "
                    "wait for saidwho ingest (or use --sample)", err=True)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    hosts: tuple[str, ...] = LOOPBACK_HOSTS
+    if host not in LOOPBACK_HOSTS:
         click.echo(f"warning: listening on {host}: anyone who can reach port {port} can "
                    "use this server", err=True)
+        hosts = ("*",)
     click.echo(f"saidwho at http://{host}:{port}/ (Ctrl+C stops)", err=True)
     if nlp is not None and workers == 1:
         loaded = nlp
-        app = create_app(WebConfig(Path(db), lambda: loaded, max_upload))
+        app = create_app(WebConfig(Path(db), lambda: loaded, max_upload, hosts))
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     os.environ[SETTINGS_VARIABLE] = json.dumps({"db": str(Path(db).resolve()), "model": model,
-                                                "engine": engine, "max_upload": max_upload})
+                                                "engine": engine, "max_upload": max_upload,
+                                                "allowed_hosts": hosts})
     uvicorn.run("saidwho.web.app:app_from_environment", factory=True, workers=workers,
                 host=host, port=port, log_level="warning")
 

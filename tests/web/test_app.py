@@ -233,3 +233,16 @@ def test_analyze_lists_who_drafted_and_signed(client):
     section = page[page.index("Who drafted, signed, joined"):page.index("<h2>Attributions")]
     assert "<strong>drafted</strong> (The statement)" in section
     assert "Belgium" in section and ">SVN<" in section and "partial list: states" in section
+
+
+def test_a_loopback_server_answers_loopback_names_only(store_path, nlp):
+    """Against DNS rebinding: a page on another site cannot read a local server."""
+    from fastapi.testclient import TestClient
+
+    from saidwho.web.services import LOOPBACK_HOSTS
+
+    app = create_app(WebConfig(store_path, lambda: nlp, allowed_hosts=LOOPBACK_HOSTS))
+    with TestClient(app, base_url="http://127.0.0.1:8000") as client:
+        assert client.get("/api/stats").status_code == 200
+        assert client.get("/api/stats", headers={"host": "localhost:8000"}).status_code == 200
+        assert client.get("/api/stats", headers={"host": "evil.example"}).status_code == 400

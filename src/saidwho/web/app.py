@@ -13,6 +13,7 @@ import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -48,6 +49,7 @@ def create_app(config: WebConfig) -> FastAPI:
     _handle_errors(app)
 
     app.add_middleware(GZipMiddleware, minimum_size=2000)  # the map page is ~1.6 MB raw
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts))
     app.add_middleware(BodyLimit, limit=config.max_upload)
     app.add_middleware(SecurityHeaders)
     return app
@@ -63,7 +65,8 @@ def app_from_environment() -> FastAPI:
 
     settings = json.loads(os.environ[SETTINGS_VARIABLE])
     nlp = load_pipeline(settings["model"], engine=settings["engine"])
-    return create_app(WebConfig(Path(settings["db"]), lambda: nlp, settings["max_upload"]))
+    return create_app(WebConfig(Path(settings["db"]), lambda: nlp, settings["max_upload"],
+                                tuple(settings["allowed_hosts"])))
 
 
 def _handle_errors(app: FastAPI) -> None:

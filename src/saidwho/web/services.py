@@ -33,6 +33,7 @@ from ..store.database import open_store
 
 MAX_UPLOAD = 2_000_000  # bytes, for one request
 CACHE_SECONDS = 60
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 GROUPS = {"icc": "ICC States Parties", "eu": "EU member states", "un": "UN member states"}
 
 
@@ -49,6 +50,9 @@ class WebConfig:
     db: Path | None
     loader: Callable[[], Language]
     max_upload: int = MAX_UPLOAD
+    # Host headers the app answers; a server on 127.0.0.1 takes only loopback names, so a
+    # web page elsewhere cannot reach it through DNS rebinding
+    allowed_hosts: tuple[str, ...] = ("*",)
     _nlp: Language | None = None
     _nlp_lock: threading.Lock = field(default_factory=threading.Lock)
     _local: threading.local = field(default_factory=threading.local)
