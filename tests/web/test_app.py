@@ -246,3 +246,18 @@ def test_a_loopback_server_answers_loopback_names_only(store_path, nlp):
         assert client.get("/api/stats").status_code == 200
         assert client.get("/api/stats", headers={"host": "localhost:8000"}).status_code == 200
         assert client.get("/api/stats", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_pasted_text_over_the_limit_and_unknown_pages(nlp):
+    from fastapi.testclient import TestClient
+
+    app = create_app(WebConfig(None, lambda: nlp, max_upload=1_100_000))
+    with TestClient(app) as client:
+        # a form field over a megabyte reaches the analyzer's own check, with its message
+        response = client.post("/analyze", files={"text": (None, "word " * 230_000)})
+        assert response.status_code == 413
+        assert "pasted text: 1,150,000 bytes is over the limit of 1,100,000 bytes" in (
+            response.text)
+        missing = client.get("/no/such/page")
+        assert missing.status_code == 404 and "<h1>Error 404</h1>" in missing.text
+        assert client.get("/api/no/such").json() == {"error": "Not Found"}

@@ -17,6 +17,7 @@ from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
@@ -38,7 +39,10 @@ SECURITY_HEADERS = {
 
 def create_app(config: WebConfig) -> FastAPI:
     app = FastAPI(title="saidwho", version=__version__, docs_url=None, redoc_url=None,
-                  description="Who said what, on whose word: the data behind every page.")
+                  description="Who said what, on whose word: the data behind every page.",
+                  # a pasted text is one form field: let it be as large as an upload (the
+                  # size checks that name the limit are BodyLimit's and the analyzer's)
+                  form_limits={"max_part_size": config.max_upload + BodyLimit.SLACK})
     app.state.config = config
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -90,6 +94,10 @@ def _handle_errors(app: FastAPI) -> None:
     @app.exception_handler(sqlite3.OperationalError)
     async def bad_query(request: Request, exc: sqlite3.OperationalError) -> Response:
         return reply(request, 400, f"bad search: {exc}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return reply(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
