@@ -66,9 +66,9 @@ async def client(port: int, path: str, stop: float, seed: int, times: list[float
             head = await reader.readuntil(b"\r\n\r\n")
             status = int(head.split(b" ", 2)[1])
             length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))  # type: ignore[union-attr]
-            await reader.readexactly(length)
+            body = await reader.readexactly(length)
             if status != 200:
-                errors.append(f"{status} {url}")
+                errors.append(f"{status} {url} {body[:200]!r}")
         except (OSError, asyncio.IncompleteReadError, AttributeError, ValueError) as exc:
             errors.append(f"{type(exc).__name__} {url}")
             writer.close()

@@ -332,3 +332,32 @@ def test_memberships_are_stored_with_their_article(tmp_path):
     _meta, stored = stored_article(conn, "appeal")
     relations = {m["relation"]: [s["iso3"] for s in m["members"]] for m in stored.memberships}
     assert relations == {"drafted": ["CHL", "PER"], "signed": ["GHA"]}
+
+
+def _open_and_count(db: str) -> int:
+    conn = open_store(db, readonly=True)
+    return int(conn.execute("SELECT count(*) FROM attribution_dates").fetchone()[0])
+
+
+def test_processes_opening_an_old_store_together_upgrade_it_once(tmp_path):
+    """Two server workers start on a store of an older schema at the same moment."""
+    import multiprocessing
+
+    from saidwho.store.database import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.executescript(f"BEGIN;\n{MIGRATIONS[0]}\n{MIGRATIONS[1]}\nPRAGMA user_version = 2;"
+                       "\nCOMMIT;")
+    art = conn.execute("INSERT INTO articles (hash, doc_id, source, date, text) VALUES"
+                       " ('h', 'd', 'x', '2026-01-01', 't')").lastrowid
+    # enough rows that the upgrade takes a while, so the processes meet inside it
+    conn.executemany("INSERT INTO attributions (article_id, att_id, kind, content, json)"
+                     " VALUES (?, ?, 'direct', 'c', '{}')",
+                     ((art, f"a{k}") for k in range(200_000)))
+    conn.commit()
+    conn.close()
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        counts = pool.map(_open_and_count, [str(db)] * 8)
+    assert counts == [200_000] * 8
+    assert open_store(db).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -81,6 +81,7 @@ MIGRATIONS = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 MMAP_BYTES = 1 << 30
+MIGRATION_WAIT_S = 120.0
 
 
 def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -96,7 +97,8 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
         conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
     else:
         db.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(db)
+        # a migration of a large store holds the write lock for a while: others wait
+        conn = sqlite3.connect(db, timeout=MIGRATION_WAIT_S)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
@@ -110,8 +112,7 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
         raise InputError(f"{path}: made by a newer saidwho (schema {version})")
     if version < SCHEMA_VERSION:
         if readonly:
-            # browsing an older store: upgrade it once (one transaction per step), then
-            # read it as asked
+            # browsing an older store: upgrade it once, then read it as asked
             conn.close()
             try:
                 open_store(db).close()
@@ -119,7 +120,37 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
                 raise InputError(f"{path}: made by an older saidwho (schema {version}) and "
                                  f"cannot be upgraded here ({exc})") from exc
             return open_store(db, readonly=True)
-        for k in range(version, SCHEMA_VERSION):
-            # one transaction per migration, its version number included
-            conn.executescript(f"BEGIN;\n{MIGRATIONS[k]}\nPRAGMA user_version = {k + 1};\nCOMMIT;")
+        _upgrade(conn)
     return conn
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Run the missing migrations in one transaction that holds the write lock from the
+    start, reading the version again under it: processes that open an old store at the
+    same moment (two server workers) wait for the first and then find nothing to do."""
+    conn.isolation_level = None  # transactions by hand
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for k in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[k]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {k + 1}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.isolation_level = ""
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration script, one by one (``executescript`` would commit)."""
+    out, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            out.append(pending.strip())
+            pending = ""
+    assert not pending.strip(), f"unfinished statement in a migration: {pending!r}"
+    return out

@@ -42,7 +42,11 @@ def create_app(config: WebConfig) -> FastAPI:
                   description="Who said what, on whose word: the data behind every page.",
                   # a pasted text is one form field: let it be as large as an upload (the
                   # size checks that name the limit are BodyLimit's and the analyzer's)
-                  form_limits={"max_part_size": config.max_upload + BodyLimit.SLACK})
+                  form_limits={"max_part_size": config.max_upload + BodyLimit.SLACK},
+                  # no OpenTelemetry spans, metrics or logs, and no exporter set up from the
+                  # environment: a local tool sends nothing anywhere
+                  telemetry={"tracing": False, "metrics": False, "logs": False,
+                             "operation_spans": False, "auto_configure": False})
     app.state.config = config
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
