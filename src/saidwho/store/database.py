@@ -128,6 +128,7 @@ def _upgrade(conn: sqlite3.Connection) -> None:
     """Run the missing migrations in one transaction that holds the write lock from the
     start, reading the version again under it: processes that open an old store at the
     same moment (two server workers) wait for the first and then find nothing to do."""
+    level = conn.isolation_level
     conn.isolation_level = None  # transactions by hand
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -141,7 +142,7 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
         raise
     finally:
-        conn.isolation_level = ""
+        conn.isolation_level = level
 
 
 def _statements(script: str) -> list[str]:
