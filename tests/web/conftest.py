@@ -31,7 +31,8 @@ ARTICLES = [
     {"id": "bridge-2", "outlet": "Harbour Post", "date": "2026-04-10",
      "title": "Residents object",
      "text": "Residents object\n\nTomas Brandt said the residents would go to court. "
-             "Elena Varga said the complaint would not delay the work."},
+             "Elena Varga said the complaint would not delay the work. The petition was "
+             "drafted by Chile and Peru and also signed by Ghana."},
     {"id": "evil", "outlet": "<b>Evil</b> " + INJECTION[1], "date": "2026-05-01",
      "title": "Headline " + INJECTION[0] + INJECTION[2],
      "text": "Report\n\nAna Ruiz said that " + INJECTION[0] + " was harmless. "

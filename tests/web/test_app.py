@@ -169,6 +169,12 @@ def test_statements_compare_and_map(client):
     bad = client.post("/statements", files=[("files", ("x.txt", b"No list here.", "text/plain"))])
     assert bad.status_code == 400 and "x.txt: no list of signatory states found" in bad.text
     assert client.get("/api/statements/sample?against=nato").status_code == 400
+    # what the stored articles report, beside the documents
+    reported = client.get("/api/memberships").json()
+    assert [(m["relation"], m["doc_id"], [s["iso3"] for s in m["members"]])
+            for m in reported] == [("drafted", "bridge-2", ["CHL", "PER"]),
+                                   ("signed", "bridge-2", ["GHA"])]
+    assert "Reported in the news" in page and "Peru (PER)" in page
 
 
 def test_openapi_documents_every_api_route(client):

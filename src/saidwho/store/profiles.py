@@ -110,3 +110,15 @@ def _items(conn: sqlite3.Connection, where: str, value: str, limit: int
 
 def _one(conn: sqlite3.Connection, sql: str, *args: object) -> tuple:  # type: ignore[type-arg]
     return tuple(conn.execute(sql, args).fetchone())
+
+
+def reported_memberships(conn: sqlite3.Connection, limit: int = 200
+                         ) -> list[dict[str, object]]:
+    """Who drafted, signed or joined what, as the stored articles report it, newest first."""
+    rows = conn.execute(
+        "SELECT m.json, r.id, r.doc_id, r.title, r.date, r.outlet FROM memberships m"
+        " JOIN articles r ON r.id = m.article_id ORDER BY r.date DESC, m.id LIMIT ?",
+        (limit,))
+    return [json.loads(j) | {"article": n, "doc_id": d, "title": t, "date": date,
+                             "outlet": o}
+            for j, n, d, t, date, o in rows]

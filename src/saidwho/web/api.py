@@ -111,6 +111,14 @@ def article(request: Request,
     return {"meta": meta, "text": result.text} | result.to_dict()
 
 
+@router.get("/memberships", summary="Who drafted, signed or joined what, as the stored "
+            "articles report it")
+def memberships(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 200
+                ) -> list[dict[str, Any]]:
+    with config(request).store() as conn:
+        return profiles.reported_memberships(conn, limit)
+
+
 @router.get("/statements/sample", summary="Compare the bundled sample statements")
 def statements_sample(against: str | None = None, as_of: str | None = None
                       ) -> dict[str, Any]:

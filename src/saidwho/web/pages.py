@@ -15,7 +15,13 @@ from ..store import ingest as queries
 from ..store import profiles
 from . import api
 from .highlight import highlight
-from .services import GROUPS, compare_statements, sample_statements, uploaded_text
+from .services import (
+    GROUPS,
+    StoreMissing,
+    compare_statements,
+    sample_statements,
+    uploaded_text,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -115,8 +121,12 @@ def statements(request: Request, files: Annotated[list[UploadFile], File()],
 
 def _statements_page(request: Request, view: Any, against: str, as_of: str) -> HTMLResponse:
     svg = base64.b64encode(view.svg).decode("ascii") if view else None
+    try:
+        reported = api.memberships(request, 100)
+    except StoreMissing:
+        reported = []  # the page works without a store; the news part is left out
     return render(request, "statements.html", view=view, svg=svg, groups=GROUPS,
-                  against=against, as_of=as_of)
+                  against=against, as_of=as_of, reported=reported)
 
 
 @router.get("/docs", response_class=HTMLResponse)
