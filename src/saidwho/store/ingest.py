@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import sqlite3
 from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -75,16 +76,24 @@ def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
         return summary
     assert loader is not None
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(loader,)) as pool:
-        # a bounded window of documents in flight keeps memory flat on any corpus size
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(loader,)) as pool:
+        # a sliding window of documents in flight keeps memory flat on any corpus size, and
+        # a new document goes out as soon as one comes back, so no worker waits for the
+        # slowest of a batch
         stream = fresh()
-        while batch := list(itertools.islice(stream, WINDOW_PER_WORKER * workers)):
-            for result in pool.imap_unordered(_extract_one, batch, chunksize=2):
-                written(result)
+        running = {pool.submit(_extract_one, item)
+                   for item in itertools.islice(stream, WINDOW_PER_WORKER * workers)}
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                written(future.result())
+            running |= {pool.submit(_extract_one, item)
+                        for item in itertools.islice(stream, len(done))}
     return summary
 
 
-WINDOW_PER_WORKER = 32
+WINDOW_PER_WORKER = 8
 _worker_nlp: Language | None = None
 
 
