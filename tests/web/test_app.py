@@ -267,3 +267,17 @@ def test_pasted_text_over_the_limit_and_unknown_pages(nlp):
         missing = client.get("/no/such/page")
         assert missing.status_code == 404 and "<h1>Error 404</h1>" in missing.text
         assert client.get("/api/no/such").json() == {"error": "Not Found"}
+
+
+def test_an_unexpected_error_is_a_page_not_a_traceback(tmp_path):
+    from fastapi.testclient import TestClient
+
+    def broken():
+        raise RuntimeError("no pipeline")
+
+    app = create_app(WebConfig(None, broken))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.post("/analyze", data={"text": "Ana said it rained."})
+        assert response.status_code == 500
+        assert "internal error (RuntimeError)" in response.text and "<h1>" in response.text
+        assert "Traceback" not in response.text
