@@ -77,6 +77,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
             mention = _entity_mention(ent)
             # a later short name ("Okafor") stands for the full name met before
             entities.append(_named(mention.segment, mention, entities[::-1]))
+    entities += _collectives(doc)
     resolved: list[Mention] = []
     short_forms = acronyms(doc.text)
     for att in sorted(attributions, key=lambda a: a.span):
@@ -142,7 +143,8 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
         phrase = span.doc[noun.left_edge.i : noun.i + 1]
         return _resolve(phrase, entities, resolved)
     if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
-        found = _pronoun_antecedent(lower, history)
+        found = _statement_subject(span, history) if lower in THING_PRONOUNS else None
+        found = found or _pronoun_antecedent(lower, history)
         return Mention(seg, found.speaker if found else Speaker(span.text, "unknown", seg), lower)
     collective, size = collective_size(span.text)
     if collective:  # "a group of 93 states", "79 UN member states"
@@ -180,6 +182,38 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
     if root.pos_ == "PROPN" and PUBLICATION_WORDS.search(span.text):
         kind = "publication"
     return Mention(seg, Speaker(_strip_article(span.text), kind, seg), head)
+
+
+def _collectives(doc: Doc) -> list[Mention]:
+    """Groups of states named in the text ("a group of 93 states"), whether or not they
+    speak: a later "the group" or "the statement" may stand for them."""
+    found = []
+    for chunk in doc.noun_chunks:
+        # "A group of 12 states": the chunk is "A group"; the "of" phrase follows it
+        phrase = doc[chunk.start : chunk.root.right_edge.i + 1]
+        collective, size = collective_size(phrase.text)
+        if collective:
+            seg = Segment(phrase.start_char, phrase.end_char, phrase.text)
+            group = Speaker(_strip_article(phrase.text), "group", seg, count=size)
+            found.append(Mention(seg, group, chunk.root.lemma_.lower()))
+    # "12 states" inside "A group of 12 states" is the same group
+    return [m for m in found if not any(
+        o is not m and o.segment.start <= m.segment.start and m.segment.end <= o.segment.end
+        for o in found)]
+
+
+def _statement_subject(span: Span, history: list[Mention]) -> Mention | None:
+    """"The statement was drafted by ... It called on ...": "it" continues the subject of
+    the sentence before, and a statement speaks for those who made it."""
+    sent = span.sent
+    if sent.start == 0 or span.start != sent.start:
+        return None
+    previous = span.doc[sent.start - 1].sent
+    subject = next((t for t in previous.root.children
+                    if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    return next((m for m in history if m.speaker.type == "group"), None)
 
 
 def _anonymous_count(span: Span) -> int | None:
