@@ -25,6 +25,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--documents", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--workers", type=int, default=1, help="saidwho ingest --workers")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     root = Path(tempfile.mkdtemp(prefix="saidwho-kill-"))
@@ -38,15 +39,19 @@ def main() -> None:
             encoding="utf-8")
     db = root / "s.db"
     cmd = [sys.executable, "-m", "saidwho.cli", "ingest", str(corpus), "--db", str(db),
-           "--engine", "rules"]
+           "--engine", "rules", "--workers", str(args.workers)]
+    orphans_left = 0
     for run in range(args.runs):
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         delay = rng.uniform(1.5, 4.0)
         time.sleep(delay)
         finished = proc.poll() is not None
+        children = _children(proc.pid)
         if not finished:
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+        time.sleep(3)  # extraction workers must notice their parent is gone and exit
+        orphans_left += sum(1 for pid in children if Path(f"/proc/{pid}").exists())
         with sqlite3.connect(db) as conn:
             n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         print(f"run {run + 1}: killed after {delay:.1f} s"
@@ -62,8 +67,22 @@ def main() -> None:
     lost = args.documents - distinct
     print(f"final: {n} articles ({distinct} distinct) of {args.documents}; lost {lost}, "
           f"duplicated {n - distinct}, without attributions {orphans}; "
-          f"{atts} attributions, {fts} indexed")
-    sys.exit(0 if lost == 0 and n == distinct and orphans == 0 and atts == fts else 1)
+          f"{atts} attributions, {fts} indexed; worker processes left running: {orphans_left}")
+    ok = lost == 0 and n == distinct and orphans == 0 and atts == fts and not orphans_left
+    sys.exit(0 if ok else 1)
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 if __name__ == "__main__":

@@ -102,12 +102,24 @@ def test_ingest_search_stats_and_rerun_adds_nothing(tmp_path):
     assert bad.exit_code != 0 and "bad search" in bad.output
 
 
-def test_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(tmp_path):
+def children_of(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(tmp_path, workers):
     n = 400  # several seconds of work, so the kill lands mid-run
     corpus = write_corpus(tmp_path / "corpus", n)
     db = tmp_path / "s.db"
     cmd = [sys.executable, "-m", "saidwho.cli", "ingest", str(corpus), "--db", str(db),
-           "--engine", "rules"]
+           "--engine", "rules", "--workers", workers]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     stored = 0
@@ -122,8 +134,14 @@ def test_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(tmp_path):
             if stored >= 5:
                 break
     assert proc.poll() is None, "ingest finished before it could be killed"
+    children = children_of(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    # extraction workers end with the ingest that started them
+    deadline = time.monotonic() + 15
+    while any(Path(f"/proc/{pid}").exists() for pid in children):
+        assert time.monotonic() < deadline, "worker processes outlived a killed ingest"
+        time.sleep(0.2)
     with sqlite3.connect(db) as conn:
         killed_at = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         # every stored article has its attributions: nothing half-written
