@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from saidwho.processes import children
+
 NAMES = ["Mara Lind", "Tomas Berg", "Ana Ruiz", "Oren Vale", "Ines Holt", "Kofi Adu"]
 
 
@@ -46,12 +48,12 @@ def main() -> None:
         delay = rng.uniform(1.5, 4.0)
         time.sleep(delay)
         finished = proc.poll() is not None
-        children = _children(proc.pid)
+        spawned = children(proc.pid)
         if not finished:
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         time.sleep(3)  # extraction workers must notice their parent is gone and exit
-        orphans_left += sum(1 for pid in children if Path(f"/proc/{pid}").exists())
+        orphans_left += sum(1 for pid in spawned if Path(f"/proc/{pid}").exists())
         with sqlite3.connect(db) as conn:
             n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         print(f"run {run + 1}: killed after {delay:.1f} s"
@@ -70,19 +72,6 @@ def main() -> None:
           f"{atts} attributions, {fts} indexed; worker processes left running: {orphans_left}")
     ok = lost == 0 and n == distinct and orphans == 0 and atts == fts and not orphans_left
     sys.exit(0 if ok else 1)
-
-
-def _children(pid: int) -> list[int]:
-    """Processes whose parent is ``pid`` (Linux /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from saidwho.cli import main
+from saidwho.processes import children
 from saidwho.store.corpus import CorpusFailure, count_documents, iter_corpus, text_hash
 from saidwho.store.database import SCHEMA_VERSION, open_store
 
@@ -102,17 +103,6 @@ def test_ingest_search_stats_and_rerun_adds_nothing(tmp_path):
     assert bad.exit_code != 0 and "bad search" in bad.output
 
 
-def children_of(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(stat.parent.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    return found
-
-
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(tmp_path, workers):
     n = 400  # several seconds of work, so the kill lands mid-run
@@ -134,12 +124,12 @@ def test_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(tmp_path, wo
             if stored >= 5:
                 break
     assert proc.poll() is None, "ingest finished before it could be killed"
-    children = children_of(proc.pid)
+    spawned = children(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     # extraction workers end with the ingest that started them
     deadline = time.monotonic() + 15
-    while any(Path(f"/proc/{pid}").exists() for pid in children):
+    while any(Path(f"/proc/{pid}").exists() for pid in spawned):
         assert time.monotonic() < deadline, "worker processes outlived a killed ingest"
         time.sleep(0.2)
     with sqlite3.connect(db) as conn:

@@ -4,13 +4,18 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
+
+from saidwho.processes import children
 
 pytestmark = pytest.mark.model
 
@@ -49,7 +54,15 @@ def test_serve_sample_with_two_workers(tmp_path):
         assert speakers == ["Ana Ruiz"]
         status, page = get(f"http://127.0.0.1:{port}/speaker?name=Elena%20Varga")
         assert status == 200 and b"Lakeside Herald" in page
+        # killed with -9, the server leaves no worker behind on its port
+        spawned = children(server.pid)
+        assert len(spawned) >= 2
+        os.kill(server.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 15
+        while any(Path(f"/proc/{pid}").exists() for pid in spawned):
+            assert time.monotonic() < deadline, "server workers outlived their parent"
+            time.sleep(0.2)
     finally:
-        server.terminate()
+        server.kill()
         output = server.communicate(timeout=20)[0]
     assert "sample corpus in" in output and "10 new articles" in output

@@ -11,10 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import multiprocessing
-import os
 import sqlite3
-import threading
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -23,6 +20,7 @@ from spacy.language import Language
 
 from ..extract import extract_many, extract_text
 from ..model import DocumentResult
+from ..processes import exit_with_parent
 from .corpus import CorpusDocument, CorpusFailure, iter_corpus
 
 
@@ -102,21 +100,8 @@ _worker_nlp: Language | None = None
 
 def _init_worker(loader: Callable[[], Language]) -> None:
     global _worker_nlp
-    _exit_with_parent()
+    exit_with_parent()  # kill -9 of the ingest gives the pool no chance to stop it
     _worker_nlp = loader()
-
-
-def _exit_with_parent(every: float = 1.0) -> None:
-    """End this worker when the ingest that started it dies (kill -9 gives it no chance
-    to stop its pool): a worker must not live on, holding a pipeline in memory."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(every)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="saidwho-parent-watch", daemon=True).start()
 
 
 def _extract_one(item: tuple[str, str]) -> DocumentResult:

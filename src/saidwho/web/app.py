@@ -70,7 +70,9 @@ def app_from_environment() -> FastAPI:
     """The app of one worker process when ``saidwho serve --workers N`` runs several: the
     settings come as JSON in $SAIDWHO_SERVE, and each worker loads its own pipeline."""
     from ..extract import load_pipeline
+    from ..processes import exit_with_parent
 
+    exit_with_parent()  # a server killed with -9 must not leave workers on its port
     settings = json.loads(os.environ[SETTINGS_VARIABLE])
     nlp = load_pipeline(settings["model"], engine=settings["engine"])
     return create_app(WebConfig(Path(settings["db"]), lambda: nlp, settings["max_upload"],
