@@ -82,7 +82,7 @@ def test_html_output_escapes_the_text(runner, tmp_path):
     assert result.exit_code == 0
     assert "<script>alert(1)</script>" not in result.stdout
     assert "&lt;script&gt;" in result.stdout
-    assert '<mark class="cue"' in result.stdout
+    assert '<mark class="cue sp' in result.stdout and 'data-n="1"' in result.stdout
 
 
 def test_table_and_json_formats(runner, tmp_path):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable
+from importlib import resources
 
 from rich.console import Console
 from rich.table import Table
 
+from .highlight import highlight
 from .model import SCHEMA, DocumentResult
-
-ROLE_CLASSES = ("source", "cue", "content")
 
 
 def to_jsonl(result: DocumentResult) -> str:
@@ -46,45 +46,28 @@ def print_table(result: DocumentResult, console: Console) -> None:
 
 
 def to_html(results: list[DocumentResult]) -> str:
-    """A standalone page with each document's sources, cues and contents highlighted."""
+    """A standalone page with each document's sources, cues and contents highlighted, one
+    colour and number per speaker (the web UI's look, its stylesheet and script inlined)."""
+    static = resources.files("saidwho") / "web" / "static"
     body = "\n".join(_document_html(r) for r in results)
-    return HTML_PAGE.format(schema=SCHEMA, body=body)
+    return HTML_PAGE.format(schema=SCHEMA, body=body,
+                            css=(static / "app.css").read_text(encoding="utf-8"),
+                            js=(static / "app.js").read_text(encoding="utf-8"))
 
 
 def _document_html(result: DocumentResult) -> str:
-    text = result.text or ""
-    marks: list[tuple[int, int, str, int]] = []
-    for n, att in enumerate(result.attributions):
-        for role in ROLE_CLASSES:
-            for seg in getattr(att, role):
-                marks.append((seg.start, seg.end, role, n))
-    boundaries = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
-    pieces = []
-    for a, b in zip(boundaries, boundaries[1:], strict=False):
-        active = [m for m in marks if m[0] <= a and b <= m[1]]
-        chunk = html.escape(text[a:b])
-        if active:
-            roles = sorted({m[2] for m in active}, key=ROLE_CLASSES.index)
-            ids = " ".join(sorted({f"a{m[3]}" for m in active}))
-            classes, title = " ".join(roles), ", ".join(roles)
-            chunk = f'<mark class="{classes}" data-att="{ids}" title="{title}">{chunk}</mark>'
-        pieces.append(chunk)
-    rows = []
-    for att in result.attributions:
-        speaker = html.escape(att.speaker.name if att.speaker else "—")
-        kind = html.escape(att.speaker.type if att.speaker else "")
-        rows.append(
-            f"<tr><td>{html.escape(att.kind)}</td><td>{speaker} <small>{kind}</small></td>"
-            f"<td>{html.escape(' '.join(s.text for s in att.cue))}</td>"
-            f"<td>{html.escape(' … '.join(s.text for s in att.content))}</td>"
-            f"<td>{att.confidence:.2f}</td></tr>"
-        )
-    return (
-        f"<article><h2>{html.escape(result.id)}</h2>"
-        f"<div class=\"text\">{''.join(pieces)}</div>"
-        "<table><thead><tr><th>kind</th><th>speaker</th><th>cue</th><th>content</th>"
-        f"<th>confidence</th></tr></thead><tbody>{''.join(rows)}</tbody></table></article>"
-    )
+    marked, speakers = highlight(result)
+    items = "".join(
+        f'<li class="sp{sp.colour}" data-speaker="{sp.number}"><span class="swatch '
+        f'sp{sp.colour}" aria-hidden="true">{sp.number}</span> {html.escape(sp.name)} '
+        f'<span class="type">{html.escape(sp.type)}</span><span class="count">'
+        f"{sp.attributions} attribution{'' if sp.attributions == 1 else 's'}</span></li>"
+        for sp in speakers)
+    # one document per page section; the script finds the text by this id
+    return (f'<article><h2>{html.escape(result.id)}</h2><div class="article-layout">'
+            f'<section class="article"><div class="text">{marked}</div>'
+            f'</section><aside class="side"><h3>Speakers</h3><ol class="speakers">{items}'
+            "</ol></aside></div></article>")
 
 
 HTML_PAGE = """<!DOCTYPE html>
@@ -92,21 +75,15 @@ HTML_PAGE = """<!DOCTYPE html>
 <title>saidwho</title>
 <meta name="generator" content="saidwho ({schema})">
 <style>
-body {{ font-family: Georgia, serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem;
-       color: #1a1a1a; }}
-.text {{ white-space: pre-wrap; line-height: 1.6; }}
-mark {{ background: none; }}
-mark.content {{ background: #fff3b0; }}
-mark.source {{ background: #b8e0ff; font-weight: bold; }}
-mark.cue {{ background: #ffc9c9; text-decoration: underline; }}
-.legend span {{ padding: 0 .4rem; margin-right: .5rem; }}
-table {{ border-collapse: collapse; margin-top: 1rem; font-family: sans-serif;
-         font-size: .85rem; }}
-td, th {{ border: 1px solid #ccc; padding: .25rem .4rem; vertical-align: top; }}
+{css}
 </style></head>
-<body>
-<p class="legend"><mark class="source">source</mark> <mark class="cue">cue</mark>
-<mark class="content">content</mark></p>
+<body><main>
+<p class="legend"><mark class="source sp0" data-n="1">source</mark>
+<mark class="cue sp0">cue</mark> <mark class="content sp0">content</mark></p>
 {body}
+</main>
+<script>
+{js}
+</script>
 </body></html>
 """

@@ -47,6 +47,10 @@ def speakers(extract, text):
         # a collective that never spoke is still there for "the group"
         ("A group of 40 states wrote to the court on Monday. The group said threats were "
          "unacceptable.", ("The group", "A group of 40 states", "group")),
+        # a paper the recogniser takes for a person does not catch a later "she"
+        ("Mayor Elena Varga spoke after the vote. Varga told the Alder Gazette that work "
+         "would begin soon. She added that it would cost 40 million euros.",
+         ("She", "Elena Varga", "person")),
     ],
 )
 def test_resolves_speaker(extract, text, expected):

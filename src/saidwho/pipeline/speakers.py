@@ -120,7 +120,10 @@ def _span_of(doc: Doc, segments: list[Segment]) -> Span | None:
 
 def _entity_mention(ent: Span) -> Mention:
     kind = ENTITY_TYPES[ent.label_]
-    if kind == "organization" and PUBLICATION_WORDS.search(ent.text):
+    # "the Alder Gazette" is sometimes tagged as a person; people rarely take "the"
+    preceded = ent[0].lower_ == "the" or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")
+    if (kind == "organization" or (kind == "person" and preceded)) and PUBLICATION_WORDS.search(
+            ent.text):
         kind = "publication"
     seg = Segment(ent.start_char, ent.end_char, ent.text)
     name = _strip_article(ent.text)

@@ -10,11 +10,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
+from ..highlight import highlight
 from ..model import DocumentResult
 from ..store import ingest as queries
 from ..store import profiles
 from . import api
-from .highlight import highlight
 from .services import (
     GROUPS,
     StoreMissing,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ..model import Attribution, DocumentResult
+from .model import Attribution, DocumentResult
 
 ROLES = ("source", "cue", "content")
 PALETTE_SIZE = 8  # colours sp0..sp7 in app.css; more speakers reuse them, numbers differ
