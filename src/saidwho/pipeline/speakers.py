@@ -187,9 +187,15 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
     return Mention(seg, Speaker(_strip_article(span.text), kind, seg), head)
 
 
+COLLECTIVE_NOUNS = re.compile(r"\b(?:states|countries|nations|governments|delegations)\b",
+                              re.IGNORECASE)
+
+
 def _collectives(doc: Doc) -> list[Mention]:
     """Groups of states named in the text ("a group of 93 states"), whether or not they
     speak: a later "the group" or "the statement" may stand for them."""
+    if not COLLECTIVE_NOUNS.search(doc.text):  # most articles: no need to walk the chunks
+        return []
     found = []
     for chunk in doc.noun_chunks:
         # "A group of 12 states": the chunk is "A group"; the "of" phrase follows it
