@@ -150,6 +150,8 @@ def test_speaker_and_outlet_pages(client):
     assert outlet["articles"] == 1 and 0 < outlet["anonymous_share"] < 1
     assert outlet["kinds"]["direct"] >= 1 and outlet["kinds"]["indirect"] >= 1
     assert "Whom it quotes most" in client.get("/outlet?name=Alder%20Gazette").text
+    listing = client.get("/speakers", params={"top": 2}).text
+    assert listing.count('<a href="/speaker?name=') == 2 and "anonymous sources" in listing
     assert client.get("/article?id=nope").status_code == 404
     assert client.get("/api/article?id=nope").json()["error"] == "article 'nope': not in the store"
 

@@ -81,6 +81,13 @@ def search(request: Request) -> HTMLResponse:
                   kinds=api.KINDS, outlets=outlets)
 
 
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers(request: Request, top: int = 100) -> HTMLResponse:
+    top = max(1, min(top, 1000))
+    data = api.config(request).cached(f"top{top}", lambda conn: queries.speakers(conn, top))
+    return render(request, "speakers.html", data=data, top=top)
+
+
 @router.get("/speaker", response_class=HTMLResponse)
 def speaker(request: Request, name: str) -> HTMLResponse:
     data = api.speaker(request, name, 200)
