@@ -60,7 +60,7 @@ def iter_corpus(paths: list[str], fields: dict[str, str] | None = None
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
+            files = _files(path)
             if not files:
                 yield CorpusFailure(raw, None, "directory holds no .txt, .html or .jsonl files")
             for file in files:
@@ -82,8 +82,7 @@ def count_documents(paths: list[str]) -> int | None:
     total = 0
     for raw in paths:
         path = Path(raw)
-        files = (sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
-                 if path.is_dir() else [path])
+        files = _files(path) if path.is_dir() else [path]
         if not files or not all(f.is_file() and _supported(f) for f in files):
             total += 1  # an empty folder, a missing or unsupported file: one failure
             continue
@@ -103,6 +102,11 @@ def _count_lines(path: Path) -> int:
         return 1
 
 
+def _files(folder: Path) -> list[Path]:
+    """The files of a folder saidwho reads, recursively, in a stable order."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and _supported(p))
+
+
 def _supported(path: Path) -> bool:
     return path.name.endswith(SUFFIXES)
 
@@ -114,20 +118,22 @@ def _read(path: Path, mapping: dict[str, str]) -> Iterator[CorpusDocument | Corp
     if path.name.endswith((".warc", ".warc.gz")):
         yield from _read_warc(path)
         return
-    data = path.read_bytes()
+    yield file_document(path.read_bytes(), str(path))
+
+
+def file_document(data: bytes, source: str) -> CorpusDocument | CorpusFailure:
+    """The document in the bytes of one .txt or .html file called ``source`` (a path or an
+    upload's name): HTML reduced to its main text and metadata."""
+    name = Path(source)
     if b"\x00" in data[:4096]:
-        yield CorpusFailure(str(path), None, "binary file")
-        return
+        return CorpusFailure(source, None, "binary file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        yield CorpusFailure(str(path), None, f"not valid UTF-8 (byte {exc.start})")
-        return
-    if path.name.lower().endswith(HTML_SUFFIXES):
-        yield html_document(text, path.stem, str(path))
-        return
-    failure = _check(text, str(path), None)
-    yield failure or CorpusDocument(path.stem, text, str(path))
+        return CorpusFailure(source, None, f"not valid UTF-8 (byte {exc.start})")
+    if name.name.lower().endswith(HTML_SUFFIXES):
+        return html_document(text, name.stem, source)
+    return _check(text, source, None) or CorpusDocument(name.stem, text, source)
 
 
 def html_document(markup: str, doc_id: str, source: str, position: str | None = None

@@ -10,9 +10,9 @@ from pydantic import BaseModel, Field
 from ..store import ingest as queries
 from ..store import profiles
 from .services import (
-    UploadTooLarge,
     WebConfig,
     compare_statements,
+    read_upload,
     sample_statements,
     uploaded_text,
 )
@@ -40,8 +40,8 @@ def analyze(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
 @router.post("/analyze/file", summary="Extract the attributions of an uploaded .txt or .html")
 def analyze_file(request: Request, file: Annotated[UploadFile, File()]) -> dict[str, Any]:
     cfg = config(request)
-    name = file.filename or "upload.txt"
-    text, meta = uploaded_text(file.file.read(cfg.max_upload + 1), name, cfg.max_upload)
+    name, data = read_upload(file, cfg.max_upload, "upload.txt")
+    text, meta = uploaded_text(data, name)
     return cfg.analyze(text, name).to_dict() | {"meta": meta}
 
 
@@ -130,13 +130,5 @@ def statements_compare(request: Request, files: Annotated[list[UploadFile], File
                        against: Annotated[str | None, Form()] = None,
                        as_of: Annotated[str | None, Form()] = None) -> dict[str, Any]:
     limit = config(request).max_upload
-    uploads = [(f.filename or f"statement-{k}.txt", f.file.read(limit + 1))
-               for k, f in enumerate(files, 1)]
-    return compare_statements(within_limit(uploads, limit), against or None, as_of or None).data
-
-
-def within_limit(uploads: list[tuple[str, bytes]], limit: int) -> list[tuple[str, bytes]]:
-    for name, data in uploads:
-        if len(data) > limit:
-            raise UploadTooLarge(f"{name}: over the limit of {limit:,} bytes")
-    return uploads
+    uploads = [read_upload(f, limit, f"statement-{k}.txt") for k, f in enumerate(files, 1)]
+    return compare_statements(uploads, against or None, as_of or None).data

@@ -19,6 +19,7 @@ from .services import (
     GROUPS,
     StoreMissing,
     compare_statements,
+    read_upload,
     sample_statements,
     uploaded_text,
 )
@@ -62,8 +63,8 @@ def analyze(request: Request, text: Annotated[str, Form()] = "",
     meta: dict[str, str | None] = {}
     name = "pasted text"
     if file is not None and file.filename:
-        name = file.filename
-        text, meta = uploaded_text(file.file.read(cfg.max_upload + 1), name, cfg.max_upload)
+        name, data = read_upload(file, cfg.max_upload, file.filename)
+        text, meta = uploaded_text(data, name)
     result = cfg.analyze(text, name)
     return render(request, "analyzed.html", meta=meta, name=name, **article_context(result))
 
@@ -120,9 +121,9 @@ def statements(request: Request, files: Annotated[list[UploadFile], File()],
                against: Annotated[str, Form()] = "", as_of: Annotated[str, Form()] = ""
                ) -> HTMLResponse:
     limit = api.config(request).max_upload
-    uploads = [(f.filename or f"statement-{k}.txt", f.file.read(limit + 1))
-               for k, f in enumerate(files, 1) if f.filename]
-    view = compare_statements(api.within_limit(uploads, limit), against or None, as_of or None)
+    # a form whose file field was left empty sends one part without a name
+    uploads = [read_upload(f, limit, f.filename) for f in files if f.filename]
+    view = compare_statements(uploads, against or None, as_of or None)
     return _statements_page(request, view, against, as_of)
 
 

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from fastapi import UploadFile
 from spacy.language import Language
 
 from ..actors.compare import Comparison
@@ -28,7 +29,7 @@ from ..actors.worldmap import comparison_layers, map_svg, statement_layers
 from ..errors import InputError, SaidwhoError
 from ..extract import extract_text
 from ..model import DocumentResult
-from ..store.corpus import CorpusFailure, html_document
+from ..store.corpus import HTML_SUFFIXES, CorpusFailure, file_document
 from ..store.database import open_store
 
 MAX_UPLOAD = 2_000_000  # bytes, for one request
@@ -103,26 +104,24 @@ class WebConfig:
         return result
 
 
-def uploaded_text(data: bytes, filename: str, limit: int) -> tuple[str, dict[str, str | None]]:
-    """The text (and, for HTML, the metadata) of an uploaded .txt or .html file."""
+def read_upload(file: UploadFile, limit: int, default_name: str) -> tuple[str, bytes]:
+    """An upload's name and bytes, refused when over ``limit`` (read no further)."""
+    name = file.filename or default_name
+    data = file.file.read(limit + 1)
     if len(data) > limit:
-        raise UploadTooLarge(f"{filename}: {len(data):,} bytes is over the limit of "
-                             f"{limit:,} bytes")
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{filename}: a binary file, not text or HTML")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{filename}: not valid UTF-8 (byte {exc.start})") from exc
-    suffix = Path(filename).suffix.lower()
-    if suffix in (".html", ".htm"):
-        doc = html_document(text, Path(filename).stem, filename)
-        if isinstance(doc, CorpusFailure):
-            raise InputError(str(doc))
-        return doc.text, dict(doc.meta)
-    if suffix not in (".txt", ""):
+        raise UploadTooLarge(f"{name}: over the limit of {limit:,} bytes")
+    return name, data
+
+
+def uploaded_text(data: bytes, filename: str) -> tuple[str, dict[str, str | None]]:
+    """The text (and, for HTML, the metadata) of an uploaded .txt or .html file, read as
+    ingest reads files (``store.corpus.file_document``)."""
+    if Path(filename).suffix.lower() not in (".txt", "", *HTML_SUFFIXES):
         raise InputError(f"{filename}: upload a .txt or .html file")
-    return text, {}
+    doc = file_document(data, filename)
+    if isinstance(doc, CorpusFailure):
+        raise InputError(str(doc))
+    return doc.text, dict(doc.meta)
 
 
 def sample_statements() -> list[tuple[str, bytes]]:
