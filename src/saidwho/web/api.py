@@ -14,6 +14,7 @@ from .services import (
     compare_statements,
     read_upload,
     sample_statements,
+    stored_article,
     uploaded_text,
 )
 
@@ -47,8 +48,7 @@ def analyze_file(request: Request, file: Annotated[UploadFile, File()]) -> dict[
 
 @router.get("/stats", summary="Counts of articles, attributions, speakers and errors")
 def stats(request: Request) -> dict[str, int]:
-    with config(request).store() as conn:
-        return queries.stats(conn)
+    return queries.stats(config(request).store())
 
 
 @router.get("/search", summary="Search attributions (the CLI's search)")
@@ -62,37 +62,31 @@ def search(request: Request,
            since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
            until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
            limit: Annotated[int, Query(ge=1, le=1000)] = 20) -> list[dict[str, Any]]:
-    with config(request).store() as conn:
-        return queries.search(conn, q or None, speaker=speaker or None,
-                              speaker_type=type or None, kind=kind or None,
-                              outlet=outlet or None, since=since or None,
-                              until=until or None, limit=limit)
+    return queries.search(config(request).store(), q or None, speaker=speaker or None,
+                          speaker_type=type or None, kind=kind or None, outlet=outlet or None,
+                          since=since or None, until=until or None, limit=limit)
 
 
 @router.get("/speakers", summary="Who is quoted most, and the share of anonymous sources")
 def speakers(request: Request, top: Annotated[int, Query(ge=1, le=1000)] = 20
              ) -> dict[str, Any]:
-    with config(request).store() as conn:
-        return queries.speakers(conn, top)
+    return queries.speakers(config(request).store(), top)
 
 
 @router.get("/speaker", summary="A speaker: attributions over time, outlets, quoted alongside")
 def speaker(request: Request, name: str,
             limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> dict[str, Any]:
-    with config(request).store() as conn:
-        return profiles.speaker_profile(conn, name, limit)
+    return profiles.speaker_profile(config(request).store(), name, limit)
 
 
 @router.get("/outlets", summary="Outlets with their article and attribution counts")
 def outlets(request: Request) -> list[dict[str, Any]]:
-    with config(request).store() as conn:
-        return profiles.outlets(conn)
+    return profiles.outlets(config(request).store())
 
 
 @router.get("/outlet", summary="An outlet: whom it quotes, anonymous share, direct vs reported")
 def outlet(request: Request, name: str) -> dict[str, Any]:
-    with config(request).store() as conn:
-        return profiles.outlet_profile(conn, name)
+    return profiles.outlet_profile(config(request).store(), name)
 
 
 @router.get("/article", summary="A stored article's metadata, text and attributions")
@@ -101,13 +95,7 @@ def article(request: Request,
             n: Annotated[int | None, Query(description="The store's article number (the "
                                            "'article' of search results)")] = None
             ) -> dict[str, Any]:
-    if id is None and n is None:
-        raise LookupError("article: give id (a document id) or n (an article number)")
-    with config(request).store() as conn:
-        found = profiles.stored_article(conn, id, n)
-    if found is None:
-        raise LookupError(f"article {id if n is None else n!r}: not in the store")
-    meta, result = found
+    meta, result = stored_article(config(request), id, n)
     return {"meta": meta, "text": result.text} | result.to_dict()
 
 
@@ -115,8 +103,7 @@ def article(request: Request,
             "articles report it")
 def memberships(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 200
                 ) -> list[dict[str, Any]]:
-    with config(request).store() as conn:
-        return profiles.reported_memberships(conn, limit)
+    return profiles.reported_memberships(config(request).store(), limit)
 
 
 @router.get("/statements/sample", summary="Compare the bundled sample statements")

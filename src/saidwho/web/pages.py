@@ -21,6 +21,7 @@ from .services import (
     compare_statements,
     read_upload,
     sample_statements,
+    stored_article,
     uploaded_text,
 )
 
@@ -103,10 +104,8 @@ def outlet(request: Request, name: str) -> HTMLResponse:
 
 @router.get("/article", response_class=HTMLResponse)
 def article(request: Request, id: str | None = None, n: int | None = None) -> HTMLResponse:
-    data = api.article(request, id, n)
-    result = DocumentResult.from_dict(data)
-    result.text = data["text"]
-    return render(request, "article.html", meta=data["meta"], **article_context(result))
+    meta, result = stored_article(api.config(request), id, n)
+    return render(request, "article.html", meta=meta, **article_context(result))
 
 
 @router.get("/statements", response_class=HTMLResponse)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from ..actors.worldmap import comparison_layers, map_svg, statement_layers
 from ..errors import InputError, SaidwhoError
 from ..extract import extract_text
 from ..model import DocumentResult
+from ..store import profiles
 from ..store.corpus import HTML_SUFFIXES, CorpusFailure, file_document
 from ..store.database import open_store
 
@@ -60,9 +61,9 @@ class WebConfig:
     _cache: dict[str, tuple[float, Any]] = field(default_factory=dict)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
 
-    @contextmanager
-    def store(self) -> Iterator[sqlite3.Connection]:
-        """This thread's read-only connection to the store (opened once per thread)."""
+    def store(self) -> sqlite3.Connection:
+        """This thread's read-only connection to the store (opened once per thread, kept
+        open for the server's life)."""
         if self.db is None or not self.db.exists():
             where = self.db or "--db"
             raise StoreMissing(f"{where}: no store yet. Ingest a corpus first (saidwho "
@@ -72,7 +73,7 @@ class WebConfig:
         if conn is None:
             conn = open_store(self.db, readonly=True)
             self._local.conn = conn
-        yield conn
+        return conn
 
     def cached(self, key: str, compute: Callable[[sqlite3.Connection], Any]) -> Any:
         """Store-wide figures (counts, top speakers, the outlets) computed at most once a
@@ -83,8 +84,7 @@ class WebConfig:
             hit = self._cache.get(key)
             if hit is not None and now - hit[0] < CACHE_SECONDS:
                 return hit[1]
-            with self.store() as conn:
-                value = compute(conn)
+            value = compute(self.store())
             self._cache[key] = (now, value)
             return value
 
@@ -102,6 +102,17 @@ class WebConfig:
             result = extract_text(self._nlp, text, doc_id)
         result.text = text
         return result
+
+
+def stored_article(config: WebConfig, doc_id: str | None, number: int | None
+                   ) -> tuple[dict[str, object], DocumentResult]:
+    """A stored article by document id or store number; LookupError when there is none."""
+    if doc_id is None and number is None:
+        raise LookupError("article: give id (a document id) or n (an article number)")
+    found = profiles.stored_article(config.store(), doc_id, number)
+    if found is None:
+        raise LookupError(f"article {doc_id if number is None else number!r}: not in the store")
+    return found
 
 
 def read_upload(file: UploadFile, limit: int, default_name: str) -> tuple[str, bytes]:
@@ -136,8 +147,13 @@ class StatementsView:
     statements: list[Statement]
     comparison: Comparison | None
     data: dict[str, object]
-    svg: bytes
     layers: list[tuple[str, list[str]]]
+    title: str
+
+    @cached_property
+    def svg(self) -> bytes:
+        """The world map, drawn only for a page that shows it (the API returns data)."""
+        return map_svg([(label, set(codes)) for label, codes in self.layers], self.title)
 
 
 def compare_statements(files: list[tuple[str, bytes]], against: str | None = None,
@@ -169,5 +185,5 @@ def compare_statements(files: list[tuple[str, bytes]], against: str | None = Non
         layers = comparison_layers(comparison)
         data = comparison.to_dict()
         title = " → ".join(s.title or s.source for s in statements)
-    return StatementsView(statements, comparison, data, map_svg(layers, title),
-                          [(label, sorted(codes)) for label, codes in layers])
+    return StatementsView(statements, comparison, data,
+                          [(label, sorted(codes)) for label, codes in layers], title)
