@@ -12,8 +12,11 @@ NUMBER_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "dozens": None, "several": None, "many": None,
 }
 _NUMBER = r"(?P<n>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
+_NOUNS = ("states", "countries", "nations", "governments", "delegations")
 _MEMBERS = (r"(?:[A-Z][\w.-]*\s+){0,2}(?:member\s+states|states\s+parties|member\s+countries|"
-            r"states|countries|nations|governments|delegations)")
+            + "|".join(_NOUNS) + ")")
+# Every collective names one of these nouns: a text without any needs no closer look.
+MEMBER_NOUN = re.compile(r"\b(?:" + "|".join(_NOUNS) + r")\b", re.IGNORECASE)
 COLLECTIVE = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:(?:core\s+)?(?:group|coalition|bloc|alliance|number|"
     r"majority)\s+of\s+)?(?:some\s+|about\s+|nearly\s+|more\s+than\s+|at\s+least\s+)?"

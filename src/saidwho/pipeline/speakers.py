@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from ..actors.collective import NUMBER_WORDS, collective_size
+from ..actors.collective import MEMBER_NOUN, NUMBER_WORDS, collective_size
 from ..actors.linking import link_state
 from ..actors.people import acronyms, role_and_affiliation
 from ..model import Attribution, Segment, Speaker
@@ -187,14 +187,10 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
     return Mention(seg, Speaker(_strip_article(span.text), kind, seg), head)
 
 
-COLLECTIVE_NOUNS = re.compile(r"\b(?:states|countries|nations|governments|delegations)\b",
-                              re.IGNORECASE)
-
-
 def _collectives(doc: Doc) -> list[Mention]:
     """Groups of states named in the text ("a group of 93 states"), whether or not they
     speak: a later "the group" or "the statement" may stand for them."""
-    if not COLLECTIVE_NOUNS.search(doc.text):  # most articles: no need to walk the chunks
+    if not MEMBER_NOUN.search(doc.text):  # most articles: no need to walk the chunks
         return []
     found = []
     for chunk in doc.noun_chunks:
