@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.collective import MEMBER_NOUN, NUMBER_WORDS, collective_size
 from ..actors.linking import link_state
@@ -154,13 +154,7 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
         group = Speaker(_strip_article(span.text), "group", seg, count=size)
         return Mention(seg, group, lower)
     ent = _entity_in(span, entities)
-    # a name that only modifies the head: "the German foreign ministry", "the city
-    # council of Port Alder" speak as the ministry and the council, not as the place
-    outside = ent is not None and not (ent.segment.start <= root.idx < ent.segment.end)
-    modifier = outside and ent is not None and (ent.speaker.type == "state" or (
-        ent.speaker.type == "organization" and root.pos_ == "NOUN"
-        and root.lemma_.lower() in KIND_NOUNS["organization"] | KIND_NOUNS["person"]))
-    if ent is not None and not modifier:
+    if ent is not None and not _only_modifies(ent, root):
         return _named(seg, ent, history)
     # "the German foreign ministry", "Israeli officials": a body or people of a state keep
     # their own name (link_state adds the state's code).
@@ -185,6 +179,18 @@ def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Me
     if root.pos_ == "PROPN" and PUBLICATION_WORDS.search(span.text):
         kind = "publication"
     return Mention(seg, Speaker(_strip_article(span.text), kind, seg), head)
+
+
+def _only_modifies(ent: Mention, root: Token) -> bool:
+    """Whether a name inside a description only modifies its head: "the German foreign
+    ministry", "the city council of Port Alder" speak as the ministry and the council,
+    not as the place."""
+    if ent.segment.start <= root.idx < ent.segment.end:
+        return False
+    if ent.speaker.type == "state":
+        return True
+    return (ent.speaker.type == "organization" and root.pos_ == "NOUN"
+            and root.lemma_.lower() in KIND_NOUNS["organization"] | KIND_NOUNS["person"])
 
 
 def _collectives(doc: Doc) -> list[Mention]:
