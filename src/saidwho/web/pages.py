@@ -73,7 +73,7 @@ def analyze(request: Request, text: Annotated[str, Form()] = "",
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request) -> HTMLResponse:
     form = {k: v for k, v in request.query_params.items() if v}
-    limit = int(form.get("limit", "50")) if form.get("limit", "50").isdigit() else 50
+    limit = int(form["limit"]) if form.get("limit", "").isdigit() else 50
     rows = api.search(request, q=form.get("q"), speaker=form.get("speaker"),
                       type=form.get("type"), kind=form.get("kind"), outlet=form.get("outlet"),
                       since=form.get("since"), until=form.get("until"),
