@@ -130,16 +130,21 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
 @engine_option("both", ("both", "model", "rules"))
 @weights_option
 @click.option("--min-confidence", type=float, help=MIN_CONFIDENCE_HELP)
+@click.option("--speakers", "speaker_set", type=click.Path(dir_okay=False),
+              help="A hand-resolved speaker set (JSON Lines, see docs/speaker-annotation.md): "
+                   "also score the resolved speakers, types and channels.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: str | None,
-             min_confidence: float | None, as_json: bool) -> None:
+             min_confidence: float | None, speaker_set: str | None, as_json: bool) -> None:
     """Score the extraction against PolNeAR's gold attributions (both engines by default)."""
     from .evaluate.polnear import read_split
     from .evaluate.run import evaluate_polnear
     from .evaluate.scorer import format_calibration, format_side_by_side
+    from .evaluate.speakers import format_speaker_scores, read_gold_speakers
 
     try:
         total = sum(1 for _ in read_split(polnear, split))
+        speakers = read_gold_speakers(speaker_set) if speaker_set else None
     except SaidwhoError as exc:
         _fail(str(exc))
     engines = ["model", "rules"] if engine == "both" else [engine]
@@ -149,7 +154,8 @@ def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: 
         with Progress(console=Console(stderr=True), transient=True) as progress:
             task = progress.add_task(f"PolNeAR {split}, engine {name}", total=total)
             results[name] = evaluate_polnear(nlp, polnear, split,
-                                             progress=partial(progress.advance, task))
+                                             progress=partial(progress.advance, task),
+                                             speakers=speakers)
     if as_json:
         body = {name: scores.to_dict() for name, scores in results.items()}
         click.echo(json.dumps({"split": split, "engines": body}, indent=2))
@@ -158,6 +164,10 @@ def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: 
         for name, scores in results.items():
             click.echo(f"\nconfidence and precision (content + source), engine {name}:")
             click.echo(format_calibration(scores))
+        spoken = {name: s.speakers for name, s in results.items() if s.speakers is not None}
+        if spoken:
+            click.echo("\nresolved speakers of attributions matched to gold (--speakers):")
+            click.echo(format_speaker_scores(spoken))
 
 
 @main.command()

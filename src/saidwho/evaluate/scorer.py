@@ -23,8 +23,12 @@ import string
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import Attribution, Segment
+
+if TYPE_CHECKING:
+    from .speakers import SpeakerScores
 
 TOKEN = re.compile(r"\w+")
 ROLES = ("source", "cue", "content")
@@ -78,6 +82,7 @@ class Scores:
     documents: int = 0
     # (confidence, right at content + source level) of every prediction
     confidences: list[tuple[float, bool]] = field(default_factory=list)
+    speakers: SpeakerScores | None = None  # when a speaker set was given
 
     @property
     def misattribution_rate(self) -> float:
@@ -91,6 +96,7 @@ class Scores:
             "attribution": {lv: p.to_dict() for lv, p in self.attribution.items()},
             "misattribution_rate": round(self.misattribution_rate, 4),
             "calibration": calibration_table(self.confidences),
+            **({"speakers": self.speakers.to_dict()} if self.speakers is not None else {}),
         }
 
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..model import Attribution, Segment, Speaker
+from ..model import Attribution, Segment
 from .content import content_of
 from .cues import Cue, find_cues
 from .lexicon import Lexicon
 from .quotes import QuoteIndex
-from .sources import channel_token, source_ranges, source_token
-from .spans import char_runs
+from .sources import source_ranges, source_token
 
 # How far (characters, line breaks) a quotation without a cue may lie from the quoting
 # attribution it continues.
@@ -45,8 +44,6 @@ def _build(cue: Cue, quotes: QuoteIndex, text: str) -> Attribution | None:
         return None
     src = source_token(cue)
     source = source_ranges(src, cue, content) if src is not None else []
-    chan = channel_token(cue)
-    channel = char_runs(cue.token.doc, [t.i for t in chan.subtree]) if chan is not None else []
     confidence = cue.prior * (1.0 if source else NO_SOURCE_PENALTY)
     att = Attribution(
         kind=kind_of(quotes, content),
@@ -55,10 +52,6 @@ def _build(cue: Cue, quotes: QuoteIndex, text: str) -> Attribution | None:
         content=[Segment.of(text, s, e) for s, e in content],
         confidence=min(confidence, 0.99),
     )
-    if channel:
-        s, e = channel[0]
-        att.channel = Speaker(name=text[s:e], mention=Segment.of(text, s, e),
-                              surface=Segment.of(text, s, e))
     return att
 
 

@@ -24,6 +24,7 @@ from spacy.util import registry
 
 from ..learn.tagger import AttributionTagger, packaged_tagger_path
 from .attributions import attach_continuations, find_attributions
+from .channels import find_channels
 from .lexicon import Lexicon, load_default_lexicon
 from .paragraphs import mark_line_breaks
 from .quotes import QuoteIndex
@@ -82,7 +83,9 @@ class AttributionFinder:
 
 
 def _finish(doc: Doc, atts: list[Any], resolver: SpeakerResolverFn | None) -> Doc:
-    """Resolve speakers (when a resolver is set) and store the attributions on the doc."""
+    """Find channels, resolve speakers (when a resolver is set) and store the attributions
+    on the doc."""
+    find_channels(doc, atts)
     if resolver is not None:
         resolver(doc, atts)
     doc._.attributions = atts

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .channels import ADDRESSEE_VERBS
 from .cues import Cue, dash_quote, sentence_window, that_clause
 from .frames import CLAUSAL, OBJECT, OPEN, complement, cue_preposition
 from .quotes import QuoteIndex
-from .sources import CHANNEL_VERBS
 from .spans import char_runs, merge_ranges, subtree_indices
 
 OBJECT_STOPS = frozenset({"cc", "conj", "parataxis", "advcl", "punct", "npadvmod"})
@@ -93,7 +93,7 @@ def _quote_content(verb: Token, quotes: QuoteIndex) -> list[tuple[int, int]]:
 def _completes(verb: Token, child: Token) -> bool:
     """A right-hand complement that belongs to the content (not an addressee)."""
     if child.dep_ == "dobj":
-        return verb.lemma_.lower() not in CHANNEL_VERBS
+        return verb.lemma_.lower() not in ADDRESSEE_VERBS
     return child.dep_ in RIGHT_COMPLEMENTS
 
 

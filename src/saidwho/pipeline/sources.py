@@ -7,7 +7,7 @@ participle or a
 coordinated verb without a subject of its own ("..., saying ...", "... and added ..."),
 the subject of the verb it depends on. "according to X" and "X's claim that" and
 "claims by X that" take the object of the preposition or the possessor.
-The channel is the addressee of "tell"-type verbs ("told the paper").
+Channels ("told the paper") are read in ``channels.py``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 NOUN_SOURCE_PREPS = frozenset({"by", "from", "of"})
-CHANNEL_VERBS = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "write"})
 DASH_NAME_MAX = 6
 SOURCE_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
 
@@ -133,20 +132,6 @@ def _phrase_indices(src: Token) -> set[int]:
 
 def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
-
-
-def channel_token(cue: Cue) -> Token | None:
-    """The addressee of a "tell"-type cue: "told the paper" -> "paper"."""
-    tok = cue.token
-    if cue.frame in ("according", "colon") or tok.lemma_.lower() not in CHANNEL_VERBS:
-        return None
-    for child in tok.children:
-        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return child
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "to":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
 
 
 def dash_name(tok: Token) -> Span | None:

@@ -1,0 +1,105 @@
+"""Channels: whom a speaker addressed, when the text names it.
+
+"told the paper", "informed reporters", "wrote to the council", "said to reporters in
+Geneva", "said in an interview with CNN", "told the Ledger in an interview". The channel
+is read from the cue verb's dependents, the same way for both engines: the rule engine
+and the trained tagger give a cue span, and the verb in it is looked up in the parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Attribution, Segment, Speaker
+from .spans import char_runs
+
+# verbs whose object is the addressee ("told the paper", "briefed reporters")
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "write"})
+# verbs of saying that take their addressee with "to" ("said to reporters")
+TO_VERBS = ADDRESSEE_VERBS | frozenset({
+    "say", "explain", "confirm", "complain", "admit", "speak", "talk", "describe", "insist",
+    "suggest", "announce", "reveal", "declare", "concede", "repeat", "promise", "pledge",
+    "boast", "joke", "vow", "state", "signal", "send", "deny", "stress", "add", "note",
+    "argue", "claim", "acknowledge", "disclose", "recount", "lament", "predict", "caution",
+})
+# "in an interview with CNN", "in a call with reporters"
+MEETING_NOUNS = frozenset({"interview", "conversation", "call", "briefing", "meeting",
+                           "exchange", "chat", "appearance", "podcast"})
+
+
+def addressee(verb: Token) -> Token | None:
+    """The head token of whom a cue verb's speaker addressed, or None."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in TO_VERBS:
+        return None
+    if lemma in ADDRESSEE_VERBS:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                if child.dep_ == "dobj" and lemma == "write":  # "wrote a letter"
+                    continue
+                return child
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
+                return pobj
+    return _meeting_partner(verb)
+
+
+def _meeting_partner(verb: Token) -> Token | None:
+    """"said in an interview with CNN": the partner of the interview."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in MEETING_NOUNS:
+                continue
+            for inner in noun.children:
+                if inner.dep_ == "prep" and inner.lower_ == "with":
+                    return next((g for g in inner.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def channel_segment(doc: Doc, cue: list[Segment]) -> Segment | None:
+    """The channel named at a cue (its segments), as a text segment."""
+    if not cue:
+        return None
+    span = doc.char_span(cue[0].start, cue[-1].end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in sorted(span, key=lambda t: t.pos_ != "VERB"):
+        head = addressee(tok)
+        if head is None:
+            continue
+        ids = [t.i for t in head.subtree if t.dep_ not in ("relcl", "acl")
+               and t.i >= head.left_edge.i]
+        runs = char_runs(doc, _contiguous_from(head, ids))
+        if runs:
+            s, e = runs[0]
+            return Segment.of(doc.text, s, e)
+    return None
+
+
+def _contiguous_from(head: Token, ids: list[int]) -> list[int]:
+    """The token run around ``head`` (a channel is one phrase: "reporters in Geneva")."""
+    have = set(ids)
+    lo = hi = head.i
+    while lo - 1 in have:
+        lo -= 1
+    while hi + 1 in have and head.doc[hi + 1].dep_ not in ("relcl", "acl", "cc"):
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+def find_channels(doc: Doc, atts: list[Attribution]) -> None:
+    """Set the channel (unresolved: its own text) of each attribution naming one."""
+    for att in atts:
+        if att.channel is not None:
+            continue
+        seg = channel_segment(doc, att.cue)
+        if seg is not None and not _overlaps(seg, att):
+            att.channel = Speaker(name=seg.text, mention=seg, surface=seg)
+
+
+def _overlaps(seg: Segment, att: Attribution) -> bool:
+    return any(s.start < seg.end and seg.start < s.end for s in (*att.content, *att.source))
