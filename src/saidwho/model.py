@@ -14,10 +14,12 @@ SCHEMA = "saidwho/1"
 
 Kind = Literal["direct", "indirect", "mixed"]
 SpeakerType = Literal[
-    "person", "organization", "state", "group", "publication", "anonymous", "unknown"
+    "person", "organization", "state", "group", "publication", "anonymous", "document",
+    "unknown",
 ]
 SPEAKER_TYPES: tuple[str, ...] = (
-    "person", "organization", "state", "group", "publication", "anonymous", "unknown",
+    "person", "organization", "state", "group", "publication", "anonymous", "document",
+    "unknown",
 )
 
 
@@ -62,6 +64,8 @@ class Speaker:
     count: int | None = None  # members of a group ("a group of 93 states": 93)
     role: str | None = None  # a person's role, from an apposition ("chief prosecutor")
     affiliation: str | None = None  # the organization that role is in
+    # the named members of a group ("Belgium, Chile and Jordan"), each linked like a speaker
+    members: tuple[Speaker, ...] = ()
 
     def shifted(self, offset: int) -> Speaker:
         mention = self.mention.shifted(offset) if self.mention else None
@@ -82,6 +86,10 @@ class Speaker:
             out["role"] = self.role
         if self.affiliation:
             out["affiliation"] = self.affiliation
+        if self.members:
+            out["members"] = [{k: v for k, v in (("name", m.name), ("type", m.type),
+                                                  ("iso3", m.iso3)) if v}
+                              for m in self.members]
         return out
 
     @classmethod
@@ -97,6 +105,8 @@ class Speaker:
             count=data.get("count"),
             role=data.get("role"),
             affiliation=data.get("affiliation"),
+            members=tuple(Speaker(name=str(m["name"]), type=str(m.get("type", "unknown")),
+                                  iso3=m.get("iso3")) for m in data.get("members", ())),
         )
 
 

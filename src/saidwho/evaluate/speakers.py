@@ -17,12 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusError
-from ..model import Attribution, Speaker
+from ..model import SPEAKER_TYPES, Attribution, Speaker
 from .scorer import candidate_pairs, match_pairs, token_spans
 
 MENTION_KINDS = ("pronoun", "short", "full", "description")
-SPEAKER_TYPES = ("person", "organization", "state", "group", "publication", "anonymous",
-                 "document", "unknown")
 BARE_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their",
                            "it", "its", "i", "me", "my", "we", "us", "our", "you", "who",
                            "whom", "which", "that"})

@@ -7,15 +7,27 @@ Each attribution's source mention is resolved to the speaker it refers to:
 * definite descriptions ("the source", "the group", "the paper") to the latest earlier
   mention with the same head noun or of the kind the noun names;
 * indefinite descriptions of unnamed people ("a diplomatic source", "two officials")
-  become anonymous speakers that keep the description.
+  become anonymous speakers that keep the description;
+* a person named with a role ("Republican nominee Donald Trump", "Lena Moss, the harbour
+  master") is what a later "the nominee" or "the harbour master" refers to;
+* coordinated names ("Belgium, Chile and Jordan said") are a group with its members;
+* documents (a poll, a report, an ad, a statement) speak as documents.
+
+Pronouns agree in gender and number: the evidence for a person's gender is their title
+("Mr.", "Ms."), gendered role nouns ("spokeswoman") and the pronouns that follow them in
+their own sentences; a pronoun whose only candidates disagree stays unresolved (no
+speaker) rather than wrong. Among agreeing candidates the most salient wins: recent
+speakers and subjects before objects, names inside quotations last.
 
 The channel ("told the paper") is resolved the same way.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,17 +35,43 @@ from ..actors.collective import MEMBER_NOUN, NUMBER_WORDS, collective_size
 from ..actors.linking import link_state
 from ..actors.people import acronyms, role_and_affiliation
 from ..model import Attribution, Segment, Speaker
+from .quotes import QuoteIndex
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+MALE_WORDS = frozenset({"mr", "mr.", "sir", "spokesman", "congressman", "chairman",
+                        "businessman", "husband", "father", "son", "brother", "king", "prince",
+                        "uncle", "nephew", "boy", "man", "gentleman", "actor", "lord"})
+FEMALE_WORDS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "spokeswoman",
+                          "congresswoman", "chairwoman", "businesswoman", "wife", "mother",
+                          "daughter", "sister", "queen", "princess", "aunt", "niece", "girl",
+                          "woman", "lady", "actress", "widow", "grandmother"})
+DOCUMENT_NOUNS = frozenset({
+    "poll", "survey", "report", "study", "statement", "declaration", "letter", "communique",
+    "communiqué", "memo", "memorandum", "ad", "advertisement", "commercial", "video", "clip",
+    "film", "documentary", "tweet", "post", "email", "e-mail", "filing", "complaint",
+    "lawsuit", "suit", "brief", "ruling", "order", "analysis", "assessment", "audit",
+    "editorial", "op-ed", "column", "article", "story", "book", "slide", "document",
+    "transcript", "release", "platform", "resolution", "petition", "text", "appeal",
+    "projection", "forecast", "estimate", "data", "figure", "record", "message", "website",
+})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 ANONYMOUS_NOUNS = frozenset({
     "source", "official", "aide", "diplomat", "insider", "person", "people", "adviser",
     "advisor", "staffer", "employee", "observer", "analyst", "expert", "witness", "resident",
     "member", "lawmaker", "operative", "strategist", "donor", "voter", "critic", "supporter",
-    "officer", "investigator", "negotiator", "delegate", "activist",
+    "officer", "investigator", "negotiator", "delegate", "activist", "reporter", "journalist",
+    "someone", "somebody", "anyone", "ally", "friend", "associate", "lawyer",
+    "attorney", "economist", "scientist", "researcher", "doctor", "physician", "worker",
+    "veteran", "leader", "regulator", "questioner", "speechwriter", "environmentalist", "republican", "democrat", "conservative", "liberal", "participant",
 })
+# people named by what they do: "-er", "-or", "-ist", "-ian" nouns, read as people when no
+# list above claims them ("speechwriters", "regulators", "physicians")
+PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|men|woman|women|ee)s?$")
 KIND_NOUNS = {
     "publication": frozenset({"paper", "newspaper", "outlet", "publication", "magazine",
                               "network", "broadcaster", "daily", "tabloid", "site", "website"}),
@@ -55,9 +93,17 @@ PUBLICATION_WORDS = re.compile(
     r"Breitbart|Daily|Magazine|Economist|Atlantic|Independent|Observer|Mirror|Sun|"
     r"Express|Mail|Le Monde|Der Spiegel|Al Jazeera|Newsweek|Time)\b"
 )
-ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state"}
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four",
-                        "other", "another", "one"})
+                        "other", "another", "one", "most", "few", "all", "both", "any",
+                        "no", "more"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov",
+                    "governor", "mayor", "president", "minister", "secretary", "judge",
+                    "justice", "gen", "general", "col", "adm", "sir", "dame", "prof",
+                    "professor", "ambassador", "chancellor", "prime", "rev", "lt", "capt",
+                    "sgt", "chairman", "chairwoman", "speaker", "commissioner", "attorney"})
+# a dateline glued to the first sentence: "MOSCOW - ", "GENEVA (Reuters) -"
+DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[-—–:]\s*")
 
 
 @dataclass
@@ -67,32 +113,85 @@ class Mention:
     segment: Segment
     speaker: Speaker
     head: str  # lower-cased lemma of the head word
+    sent: int = -1  # index of its sentence
+    subject: bool = False  # the subject of its clause
+    quoted: bool = False  # inside a quotation
+    spoke: bool = False  # an attribution's resolved source
+
+
+@dataclass
+class Context:
+    """What resolution knows about one article."""
+
+    doc: Doc
+    quotes: QuoteIndex
+    sent_starts: list[int]
+    entities: list[Mention]
+    genders: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)
+
+    def sent_of(self, char: int) -> int:
+        return bisect.bisect_right(self.sent_starts, char) - 1
+
+    def decorate(self, mention: Mention, span: Span) -> Mention:
+        mention.sent = self.sent_of(span.start_char)
+        mention.subject = span.root.dep_ in ("nsubj", "nsubjpass")
+        mention.quoted = self.quotes.inside(span.start_char) is not None
+        return mention
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
     """Fill ``speaker`` and ``channel`` of each attribution, in place."""
-    entities: list[Mention] = []
+    ctx = Context(doc, QuoteIndex.of(doc.text), [s.start_char for s in doc.sents], [])
+    entities = ctx.entities
     for ent in doc.ents:
         if ent.label_ in ENTITY_TYPES:
-            mention = _entity_mention(ent)
+            mention = ctx.decorate(_entity_mention(ent), ent)
             # a later short name ("Okafor") stands for the full name met before
-            entities.append(_named(mention.segment, mention, entities[::-1]))
-    entities += _collectives(doc)
+            named = _named(mention.segment, mention, entities[::-1])
+            entities.append(replace(mention, speaker=named.speaker))
+    entities += [ctx.decorate(m, doc.char_span(m.segment.start, m.segment.end,
+                                                 alignment_mode="expand"))
+                 for m in _descriptions(doc, entities)]
+    entities.sort(key=lambda m: m.segment.start)
+    ctx.genders = _genders(doc, entities)
+    ctx.roles = _roles(doc, entities)
     resolved: list[Mention] = []
     short_forms = acronyms(doc.text)
-    for att in sorted(attributions, key=lambda a: a.span):
+    ordered = sorted(attributions, key=lambda a: a.span)
+    for att in ordered:
         if att.source:
             span = _span_of(doc, att.source)
             if span is not None:
-                mention = _describe(_resolve(span, entities, resolved), span, short_forms)
+                found = _resolve(span, ctx, resolved)
+                if found is None:  # an unresolved pronoun is no speaker
+                    att.speaker = None
+                    continue
+                mention = _describe(found, span, short_forms)
                 att.speaker = link_state(replace(mention.speaker, surface=_segment(span)))
-                resolved.append(mention)
+                resolved.append(ctx.decorate(replace(mention, spoke=True), span))
         surface = att.channel.surface if att.channel is not None else None
         if surface is not None:
             span = _span_of(doc, [surface])
             if span is not None:
-                found = _resolve(span, entities, resolved).speaker
-                att.channel = link_state(replace(found, surface=surface))
+                chan = _resolve(span, ctx, resolved)
+                att.channel = (link_state(replace(chan.speaker, surface=surface))
+                               if chan is not None else None)
+    _first_person(doc, ordered)
+
+
+def _first_person(doc: Doc, atts: list[Attribution]) -> None:
+    """"I think ...", inside a quotation someone is said to have said: the quoted speaker."""
+    for att in atts:
+        if att.speaker is not None or not att.source:
+            continue
+        src = att.source[0]
+        if doc.text[src.start:src.end].lower() not in FIRST_PERSON:
+            continue
+        outer = next((o for o in atts if o is not att and o.speaker is not None and any(
+            c.start <= src.start and src.end <= c.end for c in o.content)), None)
+        if outer is not None and outer.speaker is not None:
+            att.speaker = replace(outer.speaker, surface=src)
 
 
 def _describe(mention: Mention, span: Span, short_forms: dict[str, str]) -> Mention:
@@ -134,83 +233,255 @@ def _strip_article(name: str) -> str:
     return re.sub(r"^(the|The)\s+", "", name).strip(" ,")
 
 
-def _resolve(span: Span, entities: list[Mention], resolved: list[Mention]) -> Mention:
-    """The speaker a source or channel mention refers to."""
+def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | None:
+    """The speaker a source or channel mention refers to; None for a pronoun nothing in
+    the article agrees with."""
+    span = _without_dateline(span)
     root = span.root
     seg = Segment(span.start_char, span.end_char, span.text)
-    history = _history(span.start_char, entities, resolved)
+    history = _history(span.start_char, ctx.entities, resolved)
     lower = root.lower_
     if lower in RELATIVE_PRONOUNS and root.head.dep_ == "relcl" and len(span) == 1:
         # "Khan, who said ...": the relative pronoun stands for the noun phrase it follows
         noun = root.head.head
         phrase = span.doc[noun.left_edge.i : noun.i + 1]
-        return _resolve(phrase, entities, resolved)
-    if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+        return _resolve(phrase, ctx, resolved)
+    if len(span) <= 2 and (root.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS
+                           | THING_PRONOUNS):
         found = _statement_subject(span, history) if lower in THING_PRONOUNS else None
-        found = found or _pronoun_antecedent(lower, history)
-        return Mention(seg, found.speaker if found else Speaker(span.text, "unknown", seg), lower)
+        found = found or _pronoun_antecedent(span, lower, ctx, history)
+        if found is None:
+            return None
+        return Mention(seg, found.speaker, lower)
+    group = _coordinated(span, ctx, resolved)
+    if group is not None:
+        return group
     collective, size = collective_size(span.text)
     if collective:  # "a group of 93 states", "79 UN member states"
-        group = Speaker(_strip_article(span.text), "group", seg, count=size)
-        return Mention(seg, group, lower)
-    ent = _entity_in(span, entities)
+        return Mention(seg, Speaker(_strip_article(span.text), "group", seg, count=size), lower)
+    ent = _entity_in(span, ctx.entities)
     if ent is not None and not _only_modifies(ent, root):
         return _named(seg, ent, history)
     # "the German foreign ministry", "Israeli officials": a body or people of a state keep
     # their own name (link_state adds the state's code).
     head = root.lemma_.lower()
     det = _determiner(span)
-    bare_plural = det is None and root.tag_ == "NNS"
-    if head in ANONYMOUS_NOUNS and (det in INDEFINITE or bare_plural):
+    bare_plural = det is None and root.tag_ in ("NNS", "NNPS")
+    if _is_people_noun(root) and (det in INDEFINITE or bare_plural or lower in (
+            "someone", "somebody")):
         anon = Speaker(_strip_article(span.text), "anonymous", seg, descriptor=span.text,
                        count=_anonymous_count(span))
         return Mention(seg, anon, head)
     # "the council" refers back; "the city council of Port Alder" names itself
     names_itself = any(t.pos_ == "PROPN" and t.i > root.i for t in span)
-    if det in ("the", "this", "that", "these", "those") and not names_itself:
-        found = _definite_antecedent(head, history)
+    if det in ("the", "this", "that", "these", "those", "its", "their") and not names_itself:
+        found = _definite_antecedent(span, head, ctx, history)
         if found is not None:
             return Mention(seg, found.speaker, head)
     if root.pos_ == "PROPN" and len(span) == 1:  # a surname the recogniser missed
         person = _person_by_surname(span.text, history)
         if person is not None:
             return Mention(seg, person.speaker, head)
-    kind = next((k for k, nouns in KIND_NOUNS.items() if head in nouns), "unknown")
+    kind = _kind_of(root)
     if root.pos_ == "PROPN" and PUBLICATION_WORDS.search(span.text):
         kind = "publication"
+    elif kind == "unknown" and _is_propn_name(span):
+        kind = "person"  # "Ana Ruiz" the recogniser missed
+    elif kind == "unknown" and (root.ent_type_ == "PERCENT" or head == "percent"):
+        kind = "group"  # "Twelve percent (of voters)"
     return Mention(seg, Speaker(_strip_article(span.text), kind, seg), head)
+
+
+def _kind_of(root: Token) -> str:
+    """The kind of speaker a description's head noun names."""
+    head = root.lemma_.lower()
+    if head in DOCUMENT_NOUNS:
+        return "document"
+    kind = next((k for k, nouns in KIND_NOUNS.items() if head in nouns), None)
+    if kind is not None:
+        return kind
+    return "anonymous" if _is_people_noun(root) else "unknown"
+
+
+def _is_people_noun(tok: Token) -> bool:
+    """Whether a common noun names people: listed, or shaped like a noun of agents."""
+    lemma = tok.lemma_.lower()
+    if lemma in ANONYMOUS_NOUNS or lemma in KIND_NOUNS["person"]:
+        return True
+    if tok.pos_ != "NOUN" or lemma in DOCUMENT_NOUNS:
+        return False
+    if any(lemma in nouns for kind, nouns in KIND_NOUNS.items() if kind != "person"):
+        return False
+    return bool(PERSON_SUFFIX.search(lemma)) and len(lemma) > 4
+
+
+def _is_propn_name(span: Span) -> bool:
+    """A run of two to four capitalised proper nouns, a title allowed first."""
+    words = [t for t in span if not t.is_punct]
+    if words and words[0].lower_.rstrip(".") in TITLES:
+        words = words[1:]
+    return 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                        for t in words)
+
+
+def _without_dateline(span: Span) -> Span:
+    """"MOSCOW - Officials said": the dateline is not part of the source."""
+    m = DATELINE.match(span.text)
+    if m is None or m.end() >= len(span.text):
+        return span
+    cut = span.doc.char_span(span.start_char + m.end(), span.end_char,
+                             alignment_mode="contract")
+    return cut if cut is not None and len(cut) else span
+
+
+def _coordinated(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | None:
+    """"Belgium, Chile and Jordan", "Sens. Ann Fox and Tom Ode": a group of named members."""
+    root = span.root
+    conjuncts = [t for t in root.conjuncts if span.start <= t.i < span.end]
+    if not conjuncts or not any(c.dep_ == "cc" for t in (root, *conjuncts)
+                                for c in t.children):
+        return None
+    members: list[Speaker] = []
+    history = _history(span.start_char, ctx.entities, resolved)
+    for tok in sorted((root, *conjuncts), key=lambda t: t.i):
+        ent = next((m for m in ctx.entities
+                    if m.segment.start <= tok.idx < m.segment.end), None)
+        if ent is None or ent.speaker.type not in ("person", "state", "organization", "group"):
+            return None  # "voters and officials": not a group of named members
+        members.append(link_state(_named(ent.segment, ent, history).speaker))
+    seg = Segment(span.start_char, span.end_char, span.text)
+    name = _strip_article(span.text)
+    group = Speaker(name, "group", seg, count=len(members),
+                    members=tuple(replace(m, mention=None, surface=None) for m in members))
+    return Mention(seg, group, root.lemma_.lower())
 
 
 def _only_modifies(ent: Mention, root: Token) -> bool:
     """Whether a name inside a description only modifies its head: "the German foreign
-    ministry", "the city council of Port Alder" speak as the ministry and the council,
-    not as the place."""
-    if ent.segment.start <= root.idx < ent.segment.end:
+    ministry", "the city council of Port Alder", "Clinton supporters", "a Homeland
+    Security official" speak as the ministry, the council, the supporters, the official,
+    not as the name. A name in apposition to the head is the speaker ("Ruiz's chief of
+    staff, Tom Ode")."""
+    if ent.segment.start <= root.idx < ent.segment.end or _apposed(ent, root):
         return False
-    if ent.speaker.type == "state":
-        return True
-    return (ent.speaker.type == "organization" and root.pos_ == "NOUN"
-            and root.lemma_.lower() in KIND_NOUNS["organization"] | KIND_NOUNS["person"])
+    return bool(ent.speaker.type == "state" or root.pos_ == "NOUN")
 
 
-def _collectives(doc: Doc) -> list[Mention]:
-    """Groups of states named in the text ("a group of 93 states"), whether or not they
-    speak: a later "the group" or "the statement" may stand for them."""
-    if not MEMBER_NOUN.search(doc.text):  # most articles: no need to walk the chunks
-        return []
+def _apposed(ent: Mention, root: Token) -> bool:
+    """Whether the name and the head are in apposition, either way round."""
+    start, end = ent.segment.start, ent.segment.end
+    for child in root.children:
+        if child.dep_ == "appos" and start <= child.idx < end:
+            return True
+    return root.dep_ == "appos" and start <= root.head.idx < end
+
+
+def _descriptions(doc: Doc, entities: list[Mention]) -> list[Mention]:
+    """Mentions that are not names but may be referred to later: groups of states ("a
+    group of 93 states"), documents ("a new ad", "the statement") and unnamed people ("a
+    source") introduced in the text, whether or not they speak."""
     found = []
+    collectives = MEMBER_NOUN.search(doc.text) is not None
+    named = {m.segment.start for m in entities}
     for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.idx in named or root.pos_ != "NOUN":
+            continue
         # "A group of 12 states": the chunk is "A group"; the "of" phrase follows it
-        phrase = doc[chunk.start : chunk.root.right_edge.i + 1]
-        collective, size = collective_size(phrase.text)
-        if collective:
-            seg = Segment(phrase.start_char, phrase.end_char, phrase.text)
-            group = Speaker(_strip_article(phrase.text), "group", seg, count=size)
-            found.append(Mention(seg, group, chunk.root.lemma_.lower()))
+        phrase = doc[chunk.start : root.right_edge.i + 1]
+        seg = Segment(phrase.start_char, phrase.end_char, phrase.text)
+        head = root.lemma_.lower()
+        size = collective_size(phrase.text) if collectives else (False, None)
+        if size[0]:
+            group = Speaker(_strip_article(phrase.text), "group", seg, count=size[1])
+            found.append(Mention(seg, group, head))
+            continue
+        det = _determiner(chunk)
+        seg = Segment(chunk.start_char, chunk.end_char, chunk.text)
+        if head in DOCUMENT_NOUNS and det != "the" or head in STATEMENT_NOUNS:
+            doc_speaker = Speaker(_strip_article(chunk.text), "document", seg)
+            found.append(Mention(seg, doc_speaker, head))
+        elif det in INDEFINITE and head in ANONYMOUS_NOUNS:
+            anon = Speaker(_strip_article(chunk.text), "anonymous", seg, descriptor=chunk.text,
+                           count=_anonymous_count(chunk))
+            found.append(Mention(seg, anon, head))
     # "12 states" inside "A group of 12 states" is the same group
     return [m for m in found if not any(
         o is not m and o.segment.start <= m.segment.start and m.segment.end <= o.segment.end
         for o in found)]
+
+
+def _genders(doc: Doc, entities: list[Mention]) -> dict[str, str]:
+    """Each person's gender where the article shows it: a title or gendered role noun next
+    to the name, or the pronouns that follow the name in its own sentence when it is the
+    subject and no other person is named in between. Conflicting evidence gives none."""
+    votes: dict[str, Counter[str]] = {}
+    people = [m for m in entities if m.speaker.type == "person"]
+    for n, m in enumerate(people):
+        span = doc.char_span(m.segment.start, m.segment.end, alignment_mode="expand")
+        if span is None:
+            continue
+        count = votes.setdefault(m.speaker.name, Counter())
+        for word in _words_around(span):
+            if word in MALE_WORDS:
+                count["m"] += 2
+            elif word in FEMALE_WORDS:
+                count["f"] += 2
+        if span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        stop = people[n + 1].segment.start if n + 1 < len(people) else len(doc.text)
+        for tok in doc[span.end : span.sent.end]:
+            if tok.idx >= stop:
+                break
+            if tok.lower_ in MALE_PRONOUNS:
+                count["m"] += 1
+            elif tok.lower_ in FEMALE_PRONOUNS:
+                count["f"] += 1
+    out = {}
+    for name, count in votes.items():
+        if count["m"] >= 2 * count["f"] and count["m"]:
+            out[name] = "m"
+        elif count["f"] >= 2 * count["m"] and count["f"]:
+            out[name] = "f"
+    return out
+
+
+def _words_around(span: Span) -> list[str]:
+    """Title and role words of a name: those before it in its phrase ("Mayor", "Ms.") and
+    the heads of its appositions."""
+    doc = span.doc
+    words = [t.lower_ for t in doc[span.root.left_edge.i : span.start]]
+    words += [t.lower_ for t in span[:1]]
+    if span.start > 0:
+        words.append(doc[span.start - 1].lower_)
+    words += [c.lower_ for c in span.root.children if c.dep_ == "appos"]
+    if span.root.dep_ == "appos":
+        words.append(span.root.head.lower_)
+    return [w.rstrip(".") if w not in MALE_WORDS | FEMALE_WORDS else w for w in words]
+
+
+def _roles(doc: Doc, entities: list[Mention]) -> dict[str, set[str]]:
+    """Role words of each named person ("Republican nominee Donald Trump", "Lena Moss, the
+    harbour master"), for a later "the nominee" or "the harbour master"."""
+    out: dict[str, set[str]] = {}
+    for m in entities:
+        if m.speaker.type != "person":
+            continue
+        span = doc.char_span(m.segment.start, m.segment.end, alignment_mode="expand")
+        if span is None:
+            continue
+        words = {t.lemma_.lower() for t in doc[span.root.left_edge.i : span.start]
+                 if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        words |= {t.lemma_.lower() for t in span if t.pos_ == "NOUN"}
+        for app in (c for c in span.root.children if c.dep_ == "appos"):
+            words |= {t.lemma_.lower() for t in app.subtree if t.pos_ in ("NOUN", "ADJ")}
+        if span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
+            head = span.root.head
+            words |= {t.lemma_.lower() for t in head.subtree
+                      if t.pos_ in ("NOUN", "ADJ") and not span.start <= t.i < span.end}
+        if words:
+            out.setdefault(m.speaker.name, set()).update(words)
+    return out
 
 
 def _statement_subject(span: Span, history: list[Mention]) -> Mention | None:
@@ -224,7 +495,22 @@ def _statement_subject(span: Span, history: list[Mention]) -> Mention | None:
                     if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lemma_.lower() not in STATEMENT_NOUNS:
         return None
-    return next((m for m in history if m.speaker.type == "group"), None)
+    return _statement(subject.lemma_.lower(), history)
+
+
+def _statement(head: str, history: list[Mention]) -> Mention | None:
+    """The statement (letter, declaration) last named, as a document speaker whose author
+    is the group that made it, with the group's members and count."""
+    document = next((m for m in history if m.head == head
+                     and m.speaker.type == "document"), None)
+    group = next((m for m in history if m.speaker.type == "group"), None)
+    if document is None:
+        return group
+    if group is None or document.speaker.affiliation:
+        return document
+    author = group.speaker
+    return replace(document, speaker=replace(document.speaker, affiliation=author.name,
+                                             members=author.members, count=author.count))
 
 
 def _anonymous_count(span: Span) -> int | None:
@@ -254,25 +540,60 @@ def _history(pos: int, entities: list[Mention], resolved: list[Mention]) -> list
                                              reverse=True)]
 
 
-def _pronoun_antecedent(pronoun: str, history: list[Mention]) -> Mention | None:
+PRONOUN_WINDOW = 8  # sentences back a pronoun's antecedent may lie
+
+
+def _pronoun_antecedent(span: Span, pronoun: str, ctx: Context,
+                        history: list[Mention]) -> Mention | None:
+    """The most salient earlier mention that agrees with the pronoun in gender and number:
+    recent speakers and subjects first, names inside quotations and possessors last."""
     if pronoun in PERSON_PRONOUNS:
         wanted = {"person"}
+        gender = "m" if pronoun in MALE_PRONOUNS else "f"
     elif pronoun in PLURAL_PRONOUNS:
-        wanted = {"organization", "group", "state", "anonymous", "publication"}
+        wanted = {"organization", "group", "state", "anonymous", "publication", "document"}
+        gender = None
     elif pronoun in THING_PRONOUNS:
-        wanted = {"organization", "group", "state", "publication"}
+        wanted = {"organization", "group", "state", "publication", "document"}
+        gender = None
     else:
         return None
-    return next((m for m in history if m.speaker.type in wanted), None)
+    here = ctx.sent_of(span.start_char)
+    quote = ctx.quotes.inside(span.start_char)
+    best: tuple[float, int, Mention] | None = None
+    for rank, m in enumerate(history):
+        if m.speaker.type not in wanted or here - m.sent > PRONOUN_WINDOW:
+            continue
+        known = ctx.genders.get(m.speaker.name)
+        if gender is not None and known is not None and known != gender:
+            continue
+        if pronoun in PLURAL_PRONOUNS and m.speaker.type == "anonymous" and (
+                m.speaker.count == 1):
+            continue
+        score = -0.6 * (here - m.sent) + 1.2 * m.spoke + 0.8 * m.subject
+        score += 0.6 * (known is not None and known == gender)
+        if m.quoted and (quote is None or ctx.quotes.inside(m.segment.start) is not quote):
+            score -= 1.0
+        if pronoun in PLURAL_PRONOUNS and m.speaker.type in ("group", "anonymous"):
+            score += 0.5
+        if best is None or (score, -rank) > (best[0], -best[1]):
+            best = (score, rank, m)
+    return best[2] if best is not None else None
 
 
 def _entity_in(span: Span, entities: list[Mention]) -> Mention | None:
-    """The first named entity inside the span (a name in "Khan, the prosecutor,")."""
+    """The named entity a span is about: the one holding its head, else one in apposition
+    to the head ("Ruiz's chief of staff, Tom Ode"), else the first person, else the first
+    name inside it."""
     inside = [m for m in entities
               if m.segment.start >= span.start_char and m.segment.end <= span.end_char]
+    if not inside:
+        return None
+    root = span.root
+    holding = [m for m in inside if m.segment.start <= root.idx < m.segment.end]
+    apposed = [m for m in inside if _apposed(m, root)]
     people = [m for m in inside if m.speaker.type == "person"]
-    found = people or inside
-    return found[0] if found else None
+    return (holding or apposed or people or inside)[0]
 
 
 def _named(seg: Segment, ent: Mention, history: list[Mention]) -> Mention:
@@ -304,14 +625,20 @@ STATEMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique",
                              "communiqué", "text", "appeal"})
 
 
-def _definite_antecedent(head: str, history: list[Mention]) -> Mention | None:
+def _definite_antecedent(span: Span, head: str, ctx: Context,
+                         history: list[Mention]) -> Mention | None:
+    """What "the source", "the paper", "the nominee", "the statement" refers back to."""
     for m in history:
         if m.head == head:
             return m
-    if head in STATEMENT_NOUNS:  # "the statement called on ...": its authors speak
-        return next((m for m in history if m.speaker.type == "group"), None)
-    kind = next((k for k, nouns in KIND_NOUNS.items() if head in nouns), None)
-    if kind is None:
+    if head in STATEMENT_NOUNS:  # "the statement called on ...": the statement speaks
+        return _statement(head, history)
+    kind = _kind_of(span.root)
+    if kind in ("person", "anonymous"):
+        # "the nominee", "the harbour master": a person named with that role before
+        return next((m for m in history if m.speaker.type == "person"
+                     and head in ctx.roles.get(m.speaker.name, ())), None)
+    if kind == "unknown":
         return None
     wanted = {kind, "group"} if kind == "organization" else {kind}
     return next((m for m in history if m.speaker.type in wanted), None)

@@ -11,7 +11,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
 from ..highlight import highlight
-from ..model import DocumentResult
+from ..model import SPEAKER_TYPES, DocumentResult
 from ..store import ingest as queries
 from ..store import profiles
 from . import api
@@ -27,8 +27,6 @@ from .services import (
 
 router = APIRouter(include_in_schema=False)
 
-SPEAKER_TYPES = ("person", "organization", "state", "group", "anonymous", "publication",
-                 "unknown")
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
