@@ -33,18 +33,23 @@ def acronyms(text: str) -> dict[str, str]:
     return out
 
 
-def role_and_affiliation(surface: Span) -> tuple[str | None, str | None]:
-    """The role and organization an apposition gives a person named in ``surface``."""
+RELATIVE = frozenset({"who", "whose", "whom", "which", "that"})
+
+
+def role_and_affiliation(surface: Span, name: str | None = None) -> tuple[str | None, str | None]:
+    """The role and organization an apposition gives a person named in ``surface`` (the
+    one called ``name`` when several are: "Ruiz's chief of staff, Tom Ode")."""
     people = [e for e in surface.ents if e.label_ == "PERSON"]
     if not people or "," not in surface.text:
         return None, None
-    person = people[0]
+    person = next((e for e in people if name and e.text in name), people[-1] if name
+                  else people[0])
     before = surface.doc[surface.start : person.start]
     after = surface.doc[person.end : surface.end]
     phrase = after if len(after) > len(before) else before
     text = phrase.text.strip(" ,;—–-")
-    if not text:
-        return None, None
+    if not text or phrase[0].lower_ in RELATIVE or phrase.root.pos_ == "PRON":
+        return None, None  # "Jonas Petrov, who leads the Trust": a clause, not a role
     affiliation = None
     orgs = [e for e in phrase.ents if e.label_ == "ORG"]
     if orgs:

@@ -30,8 +30,12 @@ MEETING_NOUNS = frozenset({"interview", "conversation", "call", "briefing", "mee
 def addressee(verb: Token) -> Token | None:
     """The head token of whom a cue verb's speaker addressed, or None."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ not in ("VERB", "AUX") or lemma not in TO_VERBS:
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in TO_VERBS | {"ask"}:
         return None
+    if lemma == "ask":  # "Holt asked him about ...", "asked Lena Moss whether ..."
+        return next((c for c in verb.children if c.dep_ in ("dobj", "dative")
+                     and c.pos_ in ("PROPN", "PRON") and c.lower_ not in ("it", "that",
+                                                                          "what")), None)
     if lemma in ADDRESSEE_VERBS:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -47,7 +51,8 @@ def addressee(verb: Token) -> Token | None:
 
 
 def _meeting_partner(verb: Token) -> Token | None:
-    """"said in an interview with CNN": the partner of the interview."""
+    """"said in an interview with CNN", "In a Bloomberg interview, X declared", "during an
+    interview on CNBC's Squawk Box": the partner or programme of the interview."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
             continue
@@ -55,8 +60,11 @@ def _meeting_partner(verb: Token) -> Token | None:
             if noun.dep_ != "pobj" or noun.lemma_.lower() not in MEETING_NOUNS:
                 continue
             for inner in noun.children:
-                if inner.dep_ == "prep" and inner.lower_ == "with":
+                if inner.dep_ == "prep" and inner.lower_ in ("with", "on", "to"):
                     return next((g for g in inner.children if g.dep_ == "pobj"), None)
+            for inner in noun.children:  # "a Bloomberg interview", "CNN's interview"
+                if inner.dep_ in ("compound", "poss") and inner.pos_ == "PROPN":
+                    return inner
     return None
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.collective import MEMBER_NOUN, NUMBER_WORDS, collective_size
+from ..actors.countries import resolve_country
 from ..actors.linking import link_state
 from ..actors.people import acronyms, role_and_affiliation
 from ..model import Attribution, Segment, Speaker
@@ -144,9 +145,10 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
     """Fill ``speaker`` and ``channel`` of each attribution, in place."""
     ctx = Context(doc, QuoteIndex.of(doc.text), [s.start_char for s in doc.sents], [])
     entities = ctx.entities
+    people = _person_names(doc)
     for ent in doc.ents:
         if ent.label_ in ENTITY_TYPES:
-            mention = ctx.decorate(_entity_mention(ent), ent)
+            mention = ctx.decorate(_entity_mention(ent, people), ent)
             # a later short name ("Okafor") stands for the full name met before
             named = _named(mention.segment, mention, entities[::-1])
             entities.append(replace(mention, speaker=named.speaker))
@@ -199,7 +201,7 @@ def _describe(mention: Mention, span: Span, short_forms: dict[str, str]) -> Ment
     mentions of the same person); acronyms defined in the text written out."""
     speaker = mention.speaker
     if speaker.type == "person" and speaker.role is None:
-        role, affiliation = role_and_affiliation(span)
+        role, affiliation = role_and_affiliation(span, speaker.name)
         if role or affiliation:
             speaker = replace(speaker, role=role, affiliation=affiliation)
     if speaker.affiliation in short_forms:
@@ -217,8 +219,22 @@ def _span_of(doc: Doc, segments: list[Segment]) -> Span | None:
     return doc.char_span(segments[0].start, segments[-1].end, alignment_mode="expand")
 
 
-def _entity_mention(ent: Span) -> Mention:
+def _person_names(doc: Doc) -> set[str]:
+    """Names and surnames the recogniser tags as a person somewhere in the article: the
+    same name tagged an organization or a place elsewhere ("Trump, a Republican,") is the
+    person."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent[-1].pos_ == "PROPN":
+            out.add(ent.text)
+            out.add(ent[-1].text)
+    return out
+
+
+def _entity_mention(ent: Span, people: set[str] = frozenset()) -> Mention:  # type: ignore[assignment]
     kind = ENTITY_TYPES[ent.label_]
+    if kind in ("organization", "state") and ent.text in people and len(ent) <= 3:
+        kind = "person"
     # "the Alder Gazette" is sometimes tagged as a person; people rarely take "the"
     preceded = ent[0].lower_ == "the" or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")
     if (kind == "organization" or (kind == "person" and preceded)) and PUBLICATION_WORDS.search(
@@ -285,8 +301,18 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
     kind = _kind_of(root)
     if root.pos_ == "PROPN" and PUBLICATION_WORDS.search(span.text):
         kind = "publication"
+    elif kind == "unknown" and len(span) == 1 and root.pos_ == "PROPN" and root.is_title and (
+            _country(root.text) is None and root.ent_type_ in ("", "PERSON")):
+        kind = "person"  # "Holt asked": a lone surname the recogniser missed
     elif kind == "unknown" and _is_propn_name(span):
-        kind = "person"  # "Ana Ruiz" the recogniser missed
+        # "Mayor Ana Ruiz" the recogniser missed: the name without its title
+        first = span[0].lower_.rstrip(".")
+        title = span[0].text if first in TITLES else None
+        name = span[1:].text if title else span.text
+        gender = "m" if first in MALE_WORDS else "f" if first in FEMALE_WORDS else None
+        if gender is not None:
+            ctx.genders.setdefault(name, gender)
+        return Mention(seg, Speaker(name, "person", seg, role=title), head)
     elif kind == "unknown" and (root.ent_type_ == "PERCENT" or head == "percent"):
         kind = "group"  # "Twelve percent (of voters)"
     return Mention(seg, Speaker(_strip_article(span.text), kind, seg), head)
@@ -324,6 +350,28 @@ def _is_propn_name(span: Span) -> bool:
                                         for t in words)
 
 
+def _list_members(tokens: list[Token]) -> list[tuple[Token, Span | None]]:
+    """The heads of a list's members, each with the whole name where it is a country's
+    name holding "and" ("Trinidad and Tobago": its head is its last word)."""
+    out: list[tuple[Token, Span | None]] = []
+    for tok in tokens:
+        if out:
+            prev = out[-1][0]
+            between = tok.doc[prev.i + 1 : tok.left_edge.i]
+            first = min([prev.i] + [c.i for c in prev.children if c.dep_ == "compound"])
+            joined = tok.doc[first : tok.i + 1]
+            if [t.lower_ for t in between] == ["and"] and _country(joined.text) is not None:
+                out[-1] = (tok, joined)
+                continue
+        out.append((tok, None))
+    return out
+
+
+def _country(name: str) -> str | None:
+    found = resolve_country(name)
+    return found.iso3 if found.match in ("exact", "alias") else None
+
+
 def _without_dateline(span: Span) -> Span:
     """"MOSCOW - Officials said": the dateline is not part of the source."""
     m = DATELINE.match(span.text)
@@ -337,15 +385,35 @@ def _without_dateline(span: Span) -> Span:
 def _coordinated(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | None:
     """"Belgium, Chile and Jordan", "Sens. Ann Fox and Tom Ode": a group of named members."""
     root = span.root
-    conjuncts = [t for t in root.conjuncts if span.start <= t.i < span.end]
-    if not conjuncts or not any(c.dep_ == "cc" for t in (root, *conjuncts)
-                                for c in t.children):
+    while root.dep_ == "conj" and root.head.pos_ in ("PROPN", "NOUN"):
+        root = root.head  # the list's first member
+    # the tagger's source may hold only part of the list ("Sens. Ann Fox | , Bo Dale ...")
+    conjuncts = [t for t in root.conjuncts if t.pos_ in ("PROPN", "NOUN")]
+    if root.pos_ not in ("PROPN", "NOUN") or not conjuncts or not any(
+            c.dep_ == "cc" for t in (root, *conjuncts) for c in t.children):
         return None
+    last = max(conjuncts, key=lambda t: t.i)
+    first = min(span.start, root.left_edge.i)
+    span = span.doc[first : max(span.end, last.right_edge.i + 1)]
     members: list[Speaker] = []
     history = _history(span.start_char, ctx.entities, resolved)
-    for tok in sorted((root, *conjuncts), key=lambda t: t.i):
+    seen: set[int] = set()
+    for tok, whole in _list_members(sorted((root, *conjuncts), key=lambda t: t.i)):
+        if whole is not None:
+            members.append(link_state(Speaker(whole.text, "state")))
+            continue
         ent = next((m for m in ctx.entities
                     if m.segment.start <= tok.idx < m.segment.end), None)
+        if ent is not None and ent.segment.start in seen:
+            continue  # "Trinidad and Tobago": one name holding "and"
+        if ent is not None:
+            seen.add(ent.segment.start)
+        if ent is None and tok.pos_ == "PROPN":  # a name the recogniser missed
+            first = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound"])
+            piece = span.doc[first : tok.i + 1]
+            kind = "person" if len(piece) > 1 and _country(piece.text) is None else "organization"
+            members.append(link_state(Speaker(piece.text, kind)))
+            continue
         if ent is None or ent.speaker.type not in ("person", "state", "organization", "group"):
             return None  # "voters and officials": not a group of named members
         members.append(link_state(_named(ent.segment, ent, history).speaker))
