@@ -81,7 +81,9 @@ def test_the_statement_speaks_for_the_group_that_made_it(extract):
     text = ("A group of 93 states issued a statement on Friday. The statement called on "
             "all governments to protect the court.")
     (att,) = [a for a in extract(text) if a.cue[0].text.startswith("called")]
-    assert (att.speaker.type, att.speaker.count) == ("group", 93)
+    # the statement speaks as a document, linked to the group that issued it
+    assert (att.speaker.name, att.speaker.type) == ("statement", "document")
+    assert (att.speaker.affiliation, att.speaker.count) == ("A group of 93 states", 93)
 
 
 PEOPLE = ("The International Criminal Court (ICC) is under pressure. Danya Chaikel, the "

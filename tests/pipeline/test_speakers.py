@@ -40,10 +40,10 @@ def speakers(extract, text):
         ("Port Alder council backs bridge\n\nThe city council of Port Alder said on Monday "
          "that a second bridge would be built.",
          ("The city council of Port Alder", "city council of Port Alder", "organization")),
-        # "it" after "The statement was ...": the statement's authors, a group named before
+        # "it" after "The statement was ...": the statement, a document
         ("A group of 12 states has signed a statement on the river. The statement was "
          "drafted by Austria and also endorsed by Norway and Japan. It called on all "
-         "countries to share data.", ("It", "A group of 12 states", "group")),
+         "countries to share data.", ("It", "statement", "document")),
         # a collective that never spoke is still there for "the group"
         ("A group of 40 states wrote to the court on Monday. The group said threats were "
          "unacceptable.", ("The group", "A group of 40 states", "group")),

@@ -118,6 +118,7 @@ class Mention:
     subject: bool = False  # the subject of its clause
     quoted: bool = False  # inside a quotation
     spoke: bool = False  # an attribution's resolved source
+    named: bool = True  # a name (not a description such as "a source")
 
 
 @dataclass
@@ -289,7 +290,9 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
                        count=_anonymous_count(span))
         return Mention(seg, anon, head)
     # "the council" refers back; "the city council of Port Alder" names itself
-    names_itself = any(t.pos_ == "PROPN" and t.i > root.i for t in span)
+    names_itself = any(t.pos_ == "PROPN" and t.i > root.i for t in span) or (
+        _kind_of(root) not in ("person", "anonymous")
+        and any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in span))
     if det in ("the", "this", "that", "these", "those", "its", "their") and not names_itself:
         found = _definite_antecedent(span, head, ctx, history)
         if found is not None:
@@ -403,7 +406,7 @@ def _coordinated(span: Span, ctx: Context, resolved: list[Mention]) -> Mention |
             members.append(link_state(Speaker(whole.text, "state")))
             continue
         ent = next((m for m in ctx.entities
-                    if m.segment.start <= tok.idx < m.segment.end), None)
+                    if m.named and m.segment.start <= tok.idx < m.segment.end), None)
         if ent is not None and ent.segment.start in seen:
             continue  # "Trinidad and Tobago": one name holding "and"
         if ent is not None:
@@ -432,7 +435,8 @@ def _only_modifies(ent: Mention, root: Token) -> bool:
     staff, Tom Ode")."""
     if ent.segment.start <= root.idx < ent.segment.end or _apposed(ent, root):
         return False
-    return bool(ent.speaker.type == "state" or root.pos_ == "NOUN")
+    return (ent.speaker.type in ("state", "group") or root.pos_ == "NOUN"
+            or _kind_of(root) != "unknown")
 
 
 def _apposed(ent: Mention, root: Token) -> bool:
@@ -467,12 +471,15 @@ def _descriptions(doc: Doc, entities: list[Mention]) -> list[Mention]:
         det = _determiner(chunk)
         seg = Segment(chunk.start_char, chunk.end_char, chunk.text)
         if head in DOCUMENT_NOUNS and det != "the" or head in STATEMENT_NOUNS:
-            doc_speaker = Speaker(_strip_article(chunk.text), "document", seg)
+            name = re.sub(r"^(?:a|an)\s+", "", _strip_article(chunk.text), flags=re.I)
+            doc_speaker = Speaker(name, "document", seg)
             found.append(Mention(seg, doc_speaker, head))
         elif det in INDEFINITE and head in ANONYMOUS_NOUNS:
             anon = Speaker(_strip_article(chunk.text), "anonymous", seg, descriptor=chunk.text,
                            count=_anonymous_count(chunk))
             found.append(Mention(seg, anon, head))
+    for m in found:
+        m.named = False
     # "12 states" inside "A group of 12 states" is the same group
     return [m for m in found if not any(
         o is not m and o.segment.start <= m.segment.start and m.segment.end <= o.segment.end
@@ -653,8 +660,8 @@ def _entity_in(span: Span, entities: list[Mention]) -> Mention | None:
     """The named entity a span is about: the one holding its head, else one in apposition
     to the head ("Ruiz's chief of staff, Tom Ode"), else the first person, else the first
     name inside it."""
-    inside = [m for m in entities
-              if m.segment.start >= span.start_char and m.segment.end <= span.end_char]
+    inside = [m for m in entities if m.named
+              and m.segment.start >= span.start_char and m.segment.end <= span.end_char]
     if not inside:
         return None
     root = span.root
@@ -696,11 +703,11 @@ STATEMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique",
 def _definite_antecedent(span: Span, head: str, ctx: Context,
                          history: list[Mention]) -> Mention | None:
     """What "the source", "the paper", "the nominee", "the statement" refers back to."""
+    if head in STATEMENT_NOUNS:  # "the statement called on ...": the statement speaks
+        return _statement(head, history)
     for m in history:
         if m.head == head:
             return m
-    if head in STATEMENT_NOUNS:  # "the statement called on ...": the statement speaks
-        return _statement(head, history)
     kind = _kind_of(span.root)
     if kind in ("person", "anonymous"):
         # "the nominee", "the harbour master": a person named with that role before
@@ -708,5 +715,6 @@ def _definite_antecedent(span: Span, head: str, ctx: Context,
                      and head in ctx.roles.get(m.speaker.name, ())), None)
     if kind == "unknown":
         return None
-    wanted = {kind, "group"} if kind == "organization" else {kind}
-    return next((m for m in history if m.speaker.type in wanted), None)
+    return next((m for m in history if m.speaker.type == kind or (
+        kind == "organization" and m.speaker.type == "group"
+        and (m.speaker.count or m.speaker.members))), None)
