@@ -147,6 +147,8 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
     ctx = Context(doc, QuoteIndex.of(doc.text), [s.start_char for s in doc.sents], [])
     entities = ctx.entities
     people = _person_names(doc)
+    for ent in _titled_names(doc):  # "Mayor Ana Ruiz" the recogniser missed
+        entities.append(ctx.decorate(_entity_mention(ent), ent))
     for ent in doc.ents:
         if ent.label_ in ENTITY_TYPES:
             mention = ctx.decorate(_entity_mention(ent, people), ent)
@@ -156,6 +158,8 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
     entities += [ctx.decorate(m, doc.char_span(m.segment.start, m.segment.end,
                                                  alignment_mode="expand"))
                  for m in _descriptions(doc, entities)]
+    entities.sort(key=lambda m: m.segment.start)
+    entities += _lists(ctx)
     entities.sort(key=lambda m: m.segment.start)
     ctx.genders = _genders(doc, entities)
     ctx.roles = _roles(doc, entities)
@@ -181,6 +185,38 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
                 att.channel = (link_state(replace(chan.speaker, surface=surface))
                                if chan is not None else None)
     _first_person(doc, ordered)
+
+
+def _titled_names(doc: Doc) -> list[Span]:
+    """Runs of capitalised proper nouns after a title ("Mayor Ana Ruiz", "Ms. Kira Vale")
+    that the recogniser did not tag, as PERSON spans (title included, as spaCy does)."""
+    out = []
+    for tok in doc:
+        if tok.ent_type_ or not tok.is_title or tok.lower_.rstrip(".") not in TITLES:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 3 and doc[end].pos_ == "PROPN" and (
+                doc[end].is_title and not doc[end].ent_type_):
+            end += 1
+        if end - tok.i >= 3 or (end - tok.i == 2 and tok.text.endswith(".")):
+            out.append(Span(doc, tok.i + 1, end, label="PERSON"))
+    return out
+
+
+def _lists(ctx: Context) -> list[Mention]:
+    """Lists of named actors ("Belgium, Chile and Jordan drafted ..."), whether or not they
+    speak: a later "they" stands for the group."""
+    out = []
+    for m in ctx.entities:
+        span = ctx.doc.char_span(m.segment.start, m.segment.end, alignment_mode="expand")
+        if span is None or span.root.dep_ == "conj" or not any(
+                c.dep_ == "conj" for c in span.root.children):
+            continue
+        group = _coordinated(span, ctx, [])
+        if group is not None:
+            group.named = False
+            out.append(ctx.decorate(group, span))
+    return out
 
 
 def _first_person(doc: Doc, atts: list[Attribution]) -> None:
