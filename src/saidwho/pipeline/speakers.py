@@ -68,7 +68,8 @@ ANONYMOUS_NOUNS = frozenset({
     "officer", "investigator", "negotiator", "delegate", "activist", "reporter", "journalist",
     "someone", "somebody", "anyone", "ally", "friend", "associate", "lawyer",
     "attorney", "economist", "scientist", "researcher", "doctor", "physician", "worker",
-    "veteran", "leader", "regulator", "questioner", "speechwriter", "environmentalist", "republican", "democrat", "conservative", "liberal", "participant",
+    "veteran", "leader", "regulator", "questioner", "speechwriter", "environmentalist",
+    "republican", "democrat", "conservative", "liberal", "participant",
 })
 # people named by what they do: "-er", "-or", "-ist", "-ian" nouns, read as people when no
 # list above claims them ("speechwriters", "regulators", "physicians")
@@ -135,7 +136,9 @@ class Context:
     def sent_of(self, char: int) -> int:
         return bisect.bisect_right(self.sent_starts, char) - 1
 
-    def decorate(self, mention: Mention, span: Span) -> Mention:
+    def decorate(self, mention: Mention, span: Span | None) -> Mention:
+        if span is None:
+            return mention
         mention.sent = self.sent_of(span.start_char)
         mention.subject = span.root.dep_ in ("nsubj", "nsubjpass")
         mention.quoted = self.quotes.inside(span.start_char) is not None
