@@ -24,8 +24,10 @@ def scores(nlp, model_nlp):
     if root is None:
         pytest.skip("PolNeAR not found at ../shared/data/polnear or $SAIDWHO_POLNEAR")
     from saidwho.evaluate.run import evaluate_polnear
+    from saidwho.evaluate.speakers import read_gold_speakers
 
-    return {engine: evaluate_polnear(pipeline, root, "dev").to_dict()
+    speakers = read_gold_speakers(Path(__file__).parent / BASELINE["speakers"]["file"])
+    return {engine: evaluate_polnear(pipeline, root, "dev", speakers=speakers).to_dict()
             for engine, pipeline in (("rules", nlp), ("model", model_nlp))}
 
 
@@ -54,3 +56,21 @@ def test_confident_predictions_are_precise(scores):
     row = next(r for r in scores["model"]["calibration"] if r["min_confidence"] == 0.9)
     assert row["predictions"] > 0
     assert row["precision"] >= BASELINE["engines"]["model"]["precision_at_0.9"] - TOLERANCE
+
+
+SPEAKER_CASES = [(engine, key) for engine, floors in sorted(BASELINE["speakers"]["floors"].items())
+                 for key in sorted(floors)]
+
+
+@pytest.mark.parametrize(("engine", "key"), SPEAKER_CASES)
+def test_speaker_resolution_holds_its_floor(scores, engine, key):
+    """Resolved speakers on the hand-made set (tests/data, docs/speaker-annotation.md)."""
+    value = scores[engine]["speakers"][key]
+    floor = BASELINE["speakers"]["floors"][engine][key]
+    assert value >= floor - TOLERANCE, f"{engine} speakers {key} {value:.4f} dropped"
+
+
+@pytest.mark.parametrize("engine", sorted(BASELINE["engines"]))
+def test_no_speaker_is_named_with_a_bare_pronoun(scores, engine):
+    assert scores[engine]["speakers"]["bare_pronoun_names"] == 0
+    assert scores[engine]["speakers"]["stale_annotations"] == 0
