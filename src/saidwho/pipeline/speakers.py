@@ -99,6 +99,7 @@ ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP
 INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four",
                         "other", "another", "one", "most", "few", "all", "both", "any",
                         "no", "more"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov",
                     "governor", "mayor", "president", "minister", "secretary", "judge",
                     "justice", "gen", "general", "col", "adm", "sir", "dame", "prof",
@@ -332,7 +333,7 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
     names_itself = any(t.pos_ == "PROPN" and t.i > root.i for t in span) or (
         _kind_of(root) not in ("person", "anonymous")
         and any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in span))
-    if det in ("the", "this", "that", "these", "those", "its", "their") and not names_itself:
+    if det in DEFINITE and not names_itself:
         found = _definite_antecedent(span, head, ctx, history)
         if found is not None:
             return Mention(seg, found.speaker, head)
@@ -341,6 +342,9 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
         if person is not None:
             return Mention(seg, person.speaker, head)
     kind = _kind_of(root)
+    if kind == "anonymous" and root.tag_ == "NN" and (det in DEFINITE or any(
+            c.dep_ == "poss" for c in root.children)):
+        kind = "person"  # "the announcer", "Connecticut's tax commissioner": one known person
     if root.pos_ == "PROPN" and PUBLICATION_WORDS.search(span.text):
         kind = "publication"
     elif kind == "unknown" and len(span) == 1 and root.pos_ == "PROPN" and root.is_title and (
