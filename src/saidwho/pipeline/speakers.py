@@ -548,8 +548,8 @@ def _genders(doc: Doc, entities: list[Mention]) -> dict[str, str]:
         if span.root.dep_ not in ("nsubj", "nsubjpass"):
             continue
         stop = people[n + 1].segment.start if n + 1 < len(people) else len(doc.text)
-        for tok in doc[span.end : span.sent.end]:
-            if tok.idx >= stop:
+        for tok in doc[span.end :]:
+            if tok.idx >= stop or tok.is_sent_start:
                 break
             if tok.lower_ in MALE_PRONOUNS:
                 count["m"] += 1
