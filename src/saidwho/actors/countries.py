@@ -15,7 +15,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
@@ -98,11 +98,16 @@ class CountryIndex:
         keys = [k for k in _keys(name) if k]
         if not keys:
             return CountryMatch(name, None, None)
-        for key in keys:
-            hit = self.names.get(key)
+        found = self.exact(name, keys)
+        return found if found.iso3 else self._fuzzy(name, keys[0])
+
+    def exact(self, name: str, keys: list[str] | None = None) -> CountryMatch:
+        """The country a name or alias names exactly (no fuzzy guess)."""
+        for key in keys if keys is not None else _keys(name):
+            hit = self.names.get(key) if key else None
             if hit is not None:
                 return CountryMatch(name, hit[0], hit[1])
-        return self._fuzzy(name, keys[0])
+        return CountryMatch(name, None, None)
 
     def _fuzzy(self, name: str, key: str) -> CountryMatch:
         found = process.extract(key, list(self.names), scorer=fuzz.ratio, limit=12)
@@ -150,8 +155,17 @@ def load_aliases() -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in rows[1:]]
 
 
+@lru_cache(maxsize=65536)
 def resolve_country(name: str) -> CountryMatch:
+    """The country a name refers to: exact, alias, or a fuzzy match that is clear enough."""
     return country_index().resolve(name)
+
+
+@lru_cache(maxsize=65536)
+def exact_country(name: str) -> CountryMatch:
+    """The country a name or alias names exactly; names that only look like one (a fuzzy
+    match) get none. Cheap: for linking speakers, which never take a fuzzy guess."""
+    return country_index().exact(name)
 
 
 def country_name(iso3: str) -> str:

@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from ..model import Speaker
-from .countries import resolve_country
+from .countries import exact_country
 
 WORD = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|and|the)?\s*[A-Z][\w'’.-]*)*")
 MAX_WORDS = 6
@@ -25,7 +25,7 @@ MAX_WORDS = 6
 
 def state_code(text: str) -> str | None:
     """The one state a phrase names, by a name or adjective of it; None if none or two."""
-    whole = resolve_country(text)
+    whole = exact_country(text)
     if whole.match in ("exact", "alias"):
         return whole.iso3
     codes = set()
@@ -33,7 +33,7 @@ def state_code(text: str) -> str | None:
         words = m.group(0).split()
         for n in range(min(len(words), MAX_WORDS), 0, -1):
             for k in range(len(words) - n + 1):
-                found = resolve_country(" ".join(words[k : k + n]))
+                found = exact_country(" ".join(words[k : k + n]))
                 if found.match in ("exact", "alias") and found.iso3:
                     codes.add(found.iso3)
     return codes.pop() if len(codes) == 1 else None
@@ -60,7 +60,7 @@ def link_state(speaker: Speaker) -> Speaker:
         return replace(speaker, iso3=capital, type="state")
     if speaker.type == "person":
         return speaker
-    whole = resolve_country(speaker.name)
+    whole = exact_country(speaker.name)
     if whole.match in ("exact", "alias") and speaker.type != "anonymous":
         return replace(speaker, iso3=whole.iso3, type="state")
     names = [speaker.name]

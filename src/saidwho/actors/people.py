@@ -10,6 +10,7 @@ affiliation written "ICC" gets the full name.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span
 
@@ -36,11 +37,17 @@ def acronyms(text: str) -> dict[str, str]:
 RELATIVE = frozenset({"who", "whose", "whom", "which", "that"})
 
 
-def role_and_affiliation(surface: Span, name: str | None = None) -> tuple[str | None, str | None]:
+def role_and_affiliation(surface: Span, name: str | None = None,
+                         ents: Sequence[Span] | None = None) -> tuple[str | None, str | None]:
     """The role and organization an apposition gives a person named in ``surface`` (the
-    one called ``name`` when several are: "Ruiz's chief of staff, Tom Ode")."""
-    people = [e for e in surface.ents if e.label_ == "PERSON"]
-    if not people or "," not in surface.text:
+    one called ``name`` when several are: "Ruiz's chief of staff, Tom Ode"). ``ents``: the
+    document's entities, when the caller has them (``Span.ents`` re-reads them all)."""
+    ents = surface.doc.ents if ents is None else ents
+    if "," not in surface.text:
+        return None, None
+    inside = [e for e in ents if surface.start <= e.start and e.end <= surface.end]
+    people = [e for e in inside if e.label_ == "PERSON"]
+    if not people:
         return None, None
     person = next((e for e in people if name and e.text in name), people[-1] if name
                   else people[0])
@@ -51,7 +58,8 @@ def role_and_affiliation(surface: Span, name: str | None = None) -> tuple[str | 
     if not text or phrase[0].lower_ in RELATIVE or phrase.root.pos_ == "PRON":
         return None, None  # "Jonas Petrov, who leads the Trust": a clause, not a role
     affiliation = None
-    orgs = [e for e in phrase.ents if e.label_ == "ORG"]
+    orgs = [e for e in inside if e.label_ == "ORG" and phrase.start <= e.start
+            and e.end <= phrase.end]
     if orgs:
         org = orgs[0]
         affiliation = re.sub(r"(?:’s|'s|'|’)$", "", DETERMINERS.sub("", org.text)).strip()

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.collective import MEMBER_NOUN, NUMBER_WORDS, collective_size
-from ..actors.countries import resolve_country
+from ..actors.countries import exact_country
 from ..actors.linking import link_state
 from ..actors.people import acronyms, role_and_affiliation
 from ..model import Attribution, Segment, Speaker
@@ -128,11 +128,14 @@ class Context:
     """What resolution knows about one article."""
 
     doc: Doc
+    text: str
     quotes: QuoteIndex
+    sents: list[Span]
     sent_starts: list[int]
     entities: list[Mention]
     genders: dict[str, str] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)
+    ents: tuple[Span, ...] = ()
 
     def sent_of(self, char: int) -> int:
         return bisect.bisect_right(self.sent_starts, char) - 1
@@ -148,12 +151,15 @@ class Context:
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
     """Fill ``speaker`` and ``channel`` of each attribution, in place."""
-    ctx = Context(doc, QuoteIndex.of(doc.text), [s.start_char for s in doc.sents], [])
+    text = doc.text  # rebuilt by spaCy on every access: read once
+    sents = list(doc.sents)
+    ctx = Context(doc, text, QuoteIndex.of(text), sents, [s.start_char for s in sents], [],
+                  ents=tuple(doc.ents))
     entities = ctx.entities
-    people = _person_names(doc)
+    people = _person_names(ctx.ents)
     for ent in _titled_names(doc):  # "Mayor Ana Ruiz" the recogniser missed
         entities.append(ctx.decorate(_entity_mention(ent), ent))
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ in ENTITY_TYPES:
             mention = ctx.decorate(_entity_mention(ent, people), ent)
             # a later short name ("Okafor") stands for the full name met before
@@ -161,14 +167,14 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
             entities.append(replace(mention, speaker=named.speaker))
     entities += [ctx.decorate(m, doc.char_span(m.segment.start, m.segment.end,
                                                  alignment_mode="expand"))
-                 for m in _descriptions(doc, entities)]
+                 for m in _descriptions(doc, text, entities)]
     entities.sort(key=lambda m: m.segment.start)
     entities += _lists(ctx)
     entities.sort(key=lambda m: m.segment.start)
-    ctx.genders = _genders(doc, entities)
+    ctx.genders = _genders(doc, len(text), entities)
     ctx.roles = _roles(doc, entities)
     resolved: list[Mention] = []
-    short_forms = acronyms(doc.text)
+    short_forms = acronyms(text)
     ordered = sorted(attributions, key=lambda a: a.span)
     for att in ordered:
         if att.source:
@@ -178,7 +184,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
                 if found is None:  # an unresolved pronoun is no speaker
                     att.speaker = None
                     continue
-                mention = _describe(found, span, short_forms)
+                mention = _describe(found, span, short_forms, ctx.ents)
                 att.speaker = link_state(replace(mention.speaker, surface=_segment(span)))
                 resolved.append(ctx.decorate(replace(mention, spoke=True), span))
         surface = att.channel.surface if att.channel is not None else None
@@ -188,7 +194,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
                 chan = _resolve(span, ctx, resolved)
                 att.channel = (link_state(replace(chan.speaker, surface=surface))
                                if chan is not None else None)
-    _first_person(doc, ordered)
+    _first_person(text, ordered)
 
 
 def _titled_names(doc: Doc) -> list[Span]:
@@ -223,13 +229,13 @@ def _lists(ctx: Context) -> list[Mention]:
     return out
 
 
-def _first_person(doc: Doc, atts: list[Attribution]) -> None:
+def _first_person(text: str, atts: list[Attribution]) -> None:
     """"I think ...", inside a quotation someone is said to have said: the quoted speaker."""
     for att in atts:
         if att.speaker is not None or not att.source:
             continue
         src = att.source[0]
-        if doc.text[src.start:src.end].lower() not in FIRST_PERSON:
+        if text[src.start:src.end].lower() not in FIRST_PERSON:
             continue
         outer = next((o for o in atts if o is not att and o.speaker is not None and any(
             c.start <= src.start and src.end <= c.end for c in o.content)), None)
@@ -237,12 +243,13 @@ def _first_person(doc: Doc, atts: list[Attribution]) -> None:
             att.speaker = replace(outer.speaker, surface=src)
 
 
-def _describe(mention: Mention, span: Span, short_forms: dict[str, str]) -> Mention:
+def _describe(mention: Mention, span: Span, short_forms: dict[str, str],
+              ents: tuple[Span, ...] = ()) -> Mention:
     """A person's role and affiliation from an apposition in this mention (kept for later
     mentions of the same person); acronyms defined in the text written out."""
     speaker = mention.speaker
     if speaker.type == "person" and speaker.role is None:
-        role, affiliation = role_and_affiliation(span, speaker.name)
+        role, affiliation = role_and_affiliation(span, speaker.name, ents or None)
         if role or affiliation:
             speaker = replace(speaker, role=role, affiliation=affiliation)
     if speaker.affiliation in short_forms:
@@ -260,12 +267,12 @@ def _span_of(doc: Doc, segments: list[Segment]) -> Span | None:
     return doc.char_span(segments[0].start, segments[-1].end, alignment_mode="expand")
 
 
-def _person_names(doc: Doc) -> set[str]:
+def _person_names(ents: tuple[Span, ...]) -> set[str]:
     """Names and surnames the recogniser tags as a person somewhere in the article: the
     same name tagged an organization or a place elsewhere ("Trump, a Republican,") is the
     person."""
     out = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and ent[-1].pos_ == "PROPN":
             out.add(ent.text)
             out.add(ent[-1].text)
@@ -305,7 +312,7 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
         return _resolve(phrase, ctx, resolved)
     if len(span) <= 2 and (root.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS
                            | THING_PRONOUNS):
-        found = _statement_subject(span, history) if lower in THING_PRONOUNS else None
+        found = _statement_subject(span, ctx, history) if lower in THING_PRONOUNS else None
         found = found or _pronoun_antecedent(span, lower, ctx, history)
         if found is None:
             return None
@@ -414,8 +421,7 @@ def _list_members(tokens: list[Token]) -> list[tuple[Token, Span | None]]:
 
 
 def _country(name: str) -> str | None:
-    found = resolve_country(name)
-    return found.iso3 if found.match in ("exact", "alias") else None
+    return exact_country(name).iso3
 
 
 def _without_dateline(span: Span) -> Span:
@@ -491,12 +497,12 @@ def _apposed(ent: Mention, root: Token) -> bool:
     return root.dep_ == "appos" and start <= root.head.idx < end
 
 
-def _descriptions(doc: Doc, entities: list[Mention]) -> list[Mention]:
+def _descriptions(doc: Doc, text: str, entities: list[Mention]) -> list[Mention]:
     """Mentions that are not names but may be referred to later: groups of states ("a
     group of 93 states"), documents ("a new ad", "the statement") and unnamed people ("a
     source") introduced in the text, whether or not they speak."""
     found = []
-    collectives = MEMBER_NOUN.search(doc.text) is not None
+    collectives = MEMBER_NOUN.search(text) is not None
     named = {m.segment.start for m in entities}
     for chunk in doc.noun_chunks:
         root = chunk.root
@@ -529,7 +535,7 @@ def _descriptions(doc: Doc, entities: list[Mention]) -> list[Mention]:
         for o in found)]
 
 
-def _genders(doc: Doc, entities: list[Mention]) -> dict[str, str]:
+def _genders(doc: Doc, length: int, entities: list[Mention]) -> dict[str, str]:
     """Each person's gender where the article shows it: a title or gendered role noun next
     to the name, or the pronouns that follow the name in its own sentence when it is the
     subject and no other person is named in between. Conflicting evidence gives none."""
@@ -547,7 +553,7 @@ def _genders(doc: Doc, entities: list[Mention]) -> dict[str, str]:
                 count["f"] += 2
         if span.root.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        stop = people[n + 1].segment.start if n + 1 < len(people) else len(doc.text)
+        stop = people[n + 1].segment.start if n + 1 < len(people) else length
         for tok in doc[span.end :]:
             if tok.idx >= stop or tok.is_sent_start:
                 break
@@ -602,13 +608,13 @@ def _roles(doc: Doc, entities: list[Mention]) -> dict[str, set[str]]:
     return out
 
 
-def _statement_subject(span: Span, history: list[Mention]) -> Mention | None:
+def _statement_subject(span: Span, ctx: Context, history: list[Mention]) -> Mention | None:
     """"The statement was drafted by ... It called on ...": "it" continues the subject of
     the sentence before, and a statement speaks for those who made it."""
-    sent = span.sent
-    if sent.start == 0 or span.start != sent.start:
+    here = ctx.sent_of(span.start_char)
+    if here <= 0 or span.start_char != ctx.sent_starts[here]:
         return None
-    previous = span.doc[sent.start - 1].sent
+    previous = ctx.sents[here - 1]
     subject = next((t for t in previous.root.children
                     if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lemma_.lower() not in STATEMENT_NOUNS:
