@@ -7,6 +7,8 @@ Offsets are Python ``str`` indices into the input text exactly as read, so
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -21,6 +23,32 @@ SPEAKER_TYPES: tuple[str, ...] = (
     "person", "organization", "state", "group", "publication", "anonymous", "document",
     "unknown",
 )
+
+
+# words that title a name without being part of it ("Sen. Ann Fox" is Ann Fox)
+NAME_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov",
+    "governor", "mayor", "president", "vice", "minister", "prime", "secretary", "judge",
+    "justice", "gen", "general", "col", "adm", "sir", "dame", "prof", "professor",
+    "ambassador", "chancellor", "rev", "lt", "capt", "sgt", "the", "a", "an",
+})
+
+
+def speaker_key(name: str, type: str = "unknown", iso3: str | None = None) -> str:
+    """The identity of a speaker across articles: a state by its code ("state:CHL"),
+    anything else by type and name without case, titles, middle initials, a possessive or
+    odd spacing ("person:ana ruiz" for "Mayor Ana Ruiz", "Ana Ruiz" and "Ms. Ruiz's"
+    would differ only by "ruiz", which resolution inside an article has already joined)."""
+    if type == "state" and iso3:
+        return f"state:{iso3}"
+    text = unicodedata.normalize("NFKC", name).replace("’", "'").lower()
+    text = re.sub(r"'s?$", "", text.strip(" ,.;:\"'"))
+    words = [w.strip(".,") for w in text.split()]
+    while len(words) > 1 and words[0] in NAME_TITLES:
+        words = words[1:]
+    if type == "person":
+        words = [w for w in words if len(w) > 1] or words  # "Donald J. Trump"
+    return f"{type}:{' '.join(w for w in words if w)}"
 
 
 @dataclass(frozen=True, order=True)
@@ -66,6 +94,11 @@ class Speaker:
     affiliation: str | None = None  # the organization that role is in
     # the named members of a group ("Belgium, Chile and Jordan"), each linked like a speaker
     members: tuple[Speaker, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Its identity across articles (``speaker_key``)."""
+        return speaker_key(self.name, self.type, self.iso3)
 
     def shifted(self, offset: int) -> Speaker:
         mention = self.mention.shifted(offset) if self.mention else None

@@ -54,6 +54,7 @@ def extract_batches(batches: Iterator[Any], engine: str = "model") -> Iterator[A
                     "speaker": sp.name if sp else None,
                     "speaker_type": sp.type if sp else None,
                     "speaker_iso3": sp.iso3 if sp else None,
+                    "speaker_key": sp.key if sp else None,
                     "source": " ".join(s.text for s in att.source),
                     "cue": " ".join(s.text for s in att.cue),
                     "content": " … ".join(s.text for s in att.content),

@@ -1,9 +1,9 @@
 """Opening the store and keeping its schema current (``PRAGMA user_version`` migrations).
 
 One SQLite file in WAL mode: ``articles`` (one row per distinct text, keyed by the hash of
-its normalised text), ``attributions`` (with the speaker's name, type and state code
-beside the full JSON), ``errors`` (inputs that could not be read), and an FTS5 index over
-attribution content and speaker names.
+its normalised text), ``attributions`` (with the speaker's name, type, state code and
+identity key beside the full JSON), ``errors`` (inputs that could not be read), and an
+FTS5 index over attribution content and speaker names.
 """
 
 from __future__ import annotations
@@ -12,6 +12,11 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import InputError
+from ..model import speaker_key
+
+PRONOUN_LIST = ", ".join(f"'{p}'" for p in sorted({
+    "he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "i", "me", "we",
+    "us", "you", "who", "whom", "which", "that"}))
 
 MIGRATIONS = [
     """
@@ -84,6 +89,22 @@ MIGRATIONS = [
     DROP INDEX attributions_speaker;
     CREATE INDEX attributions_speaker ON attributions(speaker, speaker_type, article_id);
     """,
+    # 7: a speaker is an identity (model.speaker_key: "person:ana ruiz", "state:CHL"), so
+    # that "Mayor Ana Ruiz" and "Ana Ruiz" count once; pronouns that older versions stored
+    # as speakers' names ("he") become unresolved (no speaker), in the index too
+    f"""
+    ALTER TABLE attributions ADD COLUMN speaker_key TEXT;
+    INSERT INTO attributions_fts (attributions_fts, rowid, content, speaker)
+        SELECT 'delete', id, content, speaker FROM attributions
+        WHERE lower(speaker) IN ({PRONOUN_LIST});
+    INSERT INTO attributions_fts (rowid, content, speaker)
+        SELECT id, content, '' FROM attributions WHERE lower(speaker) IN ({PRONOUN_LIST});
+    UPDATE attributions SET speaker = NULL, speaker_type = NULL, speaker_iso3 = NULL
+        WHERE lower(speaker) IN ({PRONOUN_LIST});
+    UPDATE attributions SET speaker_key = saidwho_speaker_key(speaker, speaker_type,
+        speaker_iso3) WHERE speaker IS NOT NULL;
+    CREATE INDEX attributions_speaker_key ON attributions(speaker_key, article_id, speaker);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 MMAP_BYTES = 1 << 30
@@ -108,6 +129,7 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
+    conn.create_function("saidwho_speaker_key", 3, _speaker_key, deterministic=True)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
@@ -128,6 +150,10 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
             return open_store(db, readonly=True)
         _upgrade(conn)
     return conn
+
+
+def _speaker_key(name: str | None, kind: str | None, iso3: str | None) -> str | None:
+    return speaker_key(name, kind or "unknown", iso3) if name else None
 
 
 def _upgrade(conn: sqlite3.Connection) -> None:

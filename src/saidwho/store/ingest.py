@@ -130,12 +130,12 @@ def write_document(conn: sqlite3.Connection, doc: CorpusDocument, result: Docume
             content = " … ".join(s.text for s in att.content)
             row = conn.execute(
                 "INSERT INTO attributions (article_id, att_id, kind, content, cue, source,"
-                " speaker, speaker_type, speaker_iso3, confidence, json)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " speaker, speaker_type, speaker_iso3, speaker_key, confidence, json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article, att.id, att.kind, content, " ".join(s.text for s in att.cue),
                  " ".join(s.text for s in att.source), sp.name if sp else None,
-                 sp.type if sp else None, sp.iso3 if sp else None, att.confidence,
-                 json.dumps(att.to_dict(), ensure_ascii=False)))
+                 sp.type if sp else None, sp.iso3 if sp else None, sp.key if sp else None,
+                 att.confidence, json.dumps(att.to_dict(), ensure_ascii=False)))
             conn.execute("INSERT INTO attributions_fts (rowid, content, speaker) VALUES (?, ?, ?)",
                          (row.lastrowid, content, sp.name if sp else ""))
             conn.execute("INSERT INTO attribution_dates (id, article_id, date) VALUES (?, ?, ?)",
@@ -158,8 +158,8 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
     return {
         "articles": count("SELECT count(*) FROM articles"),
         "attributions": count("SELECT count(*) FROM attributions"),
-        "speakers": count("SELECT count(DISTINCT speaker) FROM attributions"
-                          " WHERE speaker IS NOT NULL"),
+        "speakers": count("SELECT count(DISTINCT speaker_key) FROM attributions"
+                          " WHERE speaker_key IS NOT NULL"),
         "errors": count("SELECT count(*) FROM errors"),
     }
 
@@ -218,27 +218,30 @@ def speakers(conn: sqlite3.Connection, top: int = 20) -> dict[str, object]:
     total = int(conn.execute("SELECT count(*) FROM attributions").fetchone()[0])
     anonymous = int(conn.execute("SELECT count(*) FROM attributions"
                                  " WHERE speaker_type = 'anonymous'").fetchone()[0])
+    # one row per identity (speaker_key), named by its longest name as written ("Ana
+    # Ruiz" over "Ruiz"); all from one covering index
     rows = conn.execute(
-        "SELECT speaker, speaker_type, count(*) AS n, count(DISTINCT article_id)"
-        " FROM attributions WHERE speaker IS NOT NULL GROUP BY speaker, speaker_type"
-        " ORDER BY n DESC, speaker LIMIT ?", (top,))
+        "SELECT speaker_key, count(*) AS n, count(DISTINCT article_id), speaker,"
+        " max(length(speaker)) FROM attributions WHERE speaker_key IS NOT NULL"
+        " GROUP BY speaker_key ORDER BY n DESC, speaker_key LIMIT ?", (top,))
     return {
         "attributions": total,
         "anonymous_share": round(anonymous / total, 4) if total else 0.0,
-        "speakers": [{"speaker": s, "type": t, "attributions": n, "articles": a}
-                     for s, t, n, a in rows],
+        "speakers": [{"speaker": s, "type": key.split(":", 1)[0], "key": key,
+                      "attributions": n, "articles": a} for key, n, a, s, _ in rows],
     }
 
 
-EXPORT_COLUMNS = ("att_id", "kind", "speaker", "speaker_type", "speaker_iso3", "source", "cue",
-                  "content", "confidence", "doc_id", "title", "url", "date", "outlet",
-                  "author", "attribution_json")
+EXPORT_COLUMNS = ("att_id", "kind", "speaker", "speaker_type", "speaker_iso3", "speaker_key",
+                  "source", "cue", "content", "confidence", "doc_id", "title", "url", "date",
+                  "outlet", "author", "attribution_json")
 
 
 def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, object]]:
     """Every attribution joined with its article's metadata, streamed."""
     cur = conn.execute(
-        "SELECT a.att_id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.source, a.cue,"
+        "SELECT a.att_id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.speaker_key,"
+        " a.source, a.cue,"
         " a.content, a.confidence, r.doc_id, r.title, r.url, r.date, r.outlet, r.author, a.json"
         " FROM attributions a JOIN articles r ON r.id = a.article_id ORDER BY a.id")
     for row in cur:

@@ -10,38 +10,53 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from ..model import Attribution, DocumentResult
+from ..model import SPEAKER_TYPES, Attribution, DocumentResult, speaker_key
+
+
+def speaker_keys(conn: sqlite3.Connection, name: str) -> list[str]:
+    """The identities a name asked for stands for: its key under every type ("Mayor Ana
+    Ruiz" -> "person:ana ruiz", ...) and those of the speakers stored under exactly that
+    name ("Chile" -> "state:CHL")."""
+    keys = {speaker_key(name, kind) for kind in SPEAKER_TYPES}
+    keys |= {k for (k,) in conn.execute(
+        "SELECT DISTINCT speaker_key FROM attributions WHERE speaker = ?", (name,)) if k}
+    return sorted(keys)
 
 
 def speaker_profile(conn: sqlite3.Connection, name: str, limit: int = 200
                     ) -> dict[str, object]:
-    """Everything the store holds about one speaker (matched by exact resolved name)."""
-    total, types = _one(conn, "SELECT count(*), group_concat(DISTINCT speaker_type)"
-                        " FROM attributions WHERE speaker = ?", name)
+    """Everything the store holds about one speaker: the identity (``model.speaker_key``)
+    behind the name asked for, whichever way each article wrote it."""
+    keys = speaker_keys(conn, name)
+    among = f"a.speaker_key IN ({', '.join('?' * len(keys))})"
+    total, types, names = _one(
+        conn, "SELECT count(*), group_concat(DISTINCT a.speaker_type),"
+        f" group_concat(DISTINCT a.speaker) FROM attributions a WHERE {among}", *keys)
     by_month = conn.execute(
         "SELECT substr(r.date, 1, 7) AS month, count(*) FROM attributions a"
-        " JOIN articles r ON r.id = a.article_id WHERE a.speaker = ?"
-        " GROUP BY month ORDER BY month", (name,))
+        f" JOIN articles r ON r.id = a.article_id WHERE {among}"
+        " GROUP BY month ORDER BY month", keys)
     outlets = conn.execute(
         "SELECT r.outlet, count(*) AS n FROM attributions a JOIN articles r"
-        " ON r.id = a.article_id WHERE a.speaker = ? AND r.outlet IS NOT NULL"
-        " GROUP BY r.outlet ORDER BY n DESC, r.outlet", (name,))
+        f" ON r.id = a.article_id WHERE {among} AND r.outlet IS NOT NULL"
+        " GROUP BY r.outlet ORDER BY n DESC, r.outlet", keys)
     # other speakers of the articles this one speaks in, by how many articles they share
     alongside = conn.execute(
-        "SELECT b.speaker, b.speaker_type, count(DISTINCT b.article_id) AS n"
+        "SELECT max(b.speaker), b.speaker_key, count(DISTINCT b.article_id) AS n"
         " FROM attributions b WHERE b.article_id IN"
-        " (SELECT article_id FROM attributions WHERE speaker = ?)"
-        " AND b.speaker IS NOT NULL AND b.speaker != ?"
-        " GROUP BY b.speaker, b.speaker_type ORDER BY n DESC, b.speaker LIMIT 20",
-        (name, name))
+        f" (SELECT a.article_id FROM attributions a WHERE {among})"
+        f" AND b.speaker_key IS NOT NULL AND b.speaker_key NOT IN ({', '.join('?' * len(keys))})"
+        " GROUP BY b.speaker_key ORDER BY n DESC, b.speaker_key LIMIT 20", [*keys, *keys])
     return {
         "speaker": name,
         "types": sorted((types or "").split(",")) if types else [],
+        "names": sorted((names or "").split(",")) if names else [],
         "attributions": total,
         "by_month": [{"month": m or "undated", "attributions": n} for m, n in by_month],
         "outlets": [{"outlet": o, "attributions": n} for o, n in outlets],
-        "alongside": [{"speaker": s, "type": t, "articles": n} for s, t, n in alongside],
-        "items": _items(conn, "a.speaker = ?", name, limit),
+        "alongside": [{"speaker": s, "type": k.split(":", 1)[0], "articles": n}
+                      for s, k, n in alongside],
+        "items": _items(conn, among, keys, limit),
     }
 
 
@@ -55,9 +70,9 @@ def outlet_profile(conn: sqlite3.Connection, outlet: str, top: int = 20) -> dict
         "SELECT a.kind, count(*) FROM attributions a JOIN articles r ON r.id = a.article_id"
         " WHERE r.outlet = ? GROUP BY a.kind", (outlet,)).fetchall())
     speakers = conn.execute(
-        "SELECT a.speaker, a.speaker_type, count(*) AS n FROM attributions a"
-        " JOIN articles r ON r.id = a.article_id WHERE r.outlet = ? AND a.speaker IS NOT NULL"
-        " GROUP BY a.speaker, a.speaker_type ORDER BY n DESC, a.speaker LIMIT ?",
+        "SELECT max(a.speaker), a.speaker_key, count(*) AS n FROM attributions a"
+        " JOIN articles r ON r.id = a.article_id WHERE r.outlet = ? AND a.speaker_key"
+        " IS NOT NULL GROUP BY a.speaker_key ORDER BY n DESC, a.speaker_key LIMIT ?",
         (outlet, top))
     return {
         "outlet": outlet,
@@ -65,7 +80,8 @@ def outlet_profile(conn: sqlite3.Connection, outlet: str, top: int = 20) -> dict
         "attributions": total,
         "anonymous_share": round(anonymous / total, 4) if total else 0.0,
         "kinds": {k: kinds.get(k, 0) for k in ("direct", "indirect", "mixed")},
-        "speakers": [{"speaker": s, "type": t, "attributions": n} for s, t, n in speakers],
+        "speakers": [{"speaker": s, "type": k.split(":", 1)[0], "attributions": n}
+                     for s, k, n in speakers],
     }
 
 
@@ -98,13 +114,13 @@ def stored_article(conn: sqlite3.Connection, doc_id: str | None = None,
                                 memberships=memberships)
 
 
-def _items(conn: sqlite3.Connection, where: str, value: str, limit: int
+def _items(conn: sqlite3.Connection, where: str, values: list[str], limit: int
            ) -> list[dict[str, object]]:
     cols = ("kind", "cue", "content", "date", "outlet", "article", "doc_id", "title")
     rows = conn.execute(
         "SELECT a.kind, a.cue, a.content, r.date, r.outlet, r.id, r.doc_id, r.title"
         f" FROM attributions a JOIN articles r ON r.id = a.article_id WHERE {where}"
-        " ORDER BY r.date DESC, a.id LIMIT ?", (value, limit))
+        " ORDER BY r.date DESC, a.id LIMIT ?", [*values, limit])
     return [dict(zip(cols, row, strict=True)) for row in rows]
 
 
