@@ -14,6 +14,7 @@ import statistics
 import time
 from pathlib import Path
 
+from saidwho.model import speaker_key
 from saidwho.store.database import open_store
 from saidwho.store.ingest import search
 
@@ -38,8 +39,9 @@ def build(db: Path, n: int, per_article: int = 10, seed: int = 0) -> float:
                 sp = rng.choice(speakers)
                 row = conn.execute(
                     "INSERT INTO attributions (article_id, att_id, kind, content, speaker,"
-                    " speaker_type, confidence, json) VALUES (?, ?, ?, ?, ?, 'person', 0.9,"
-                    " '{}')", (cur.lastrowid, f"d{a}:x", rng.choice(KINDS), content, sp))
+                    " speaker_type, speaker_key, confidence, json) VALUES (?, ?, ?, ?, ?,"
+                    " 'person', ?, 0.9, '{}')", (cur.lastrowid, f"d{a}:x", rng.choice(KINDS),
+                                                content, sp, speaker_key(sp, "person")))
                 conn.execute("INSERT INTO attributions_fts (rowid, content, speaker)"
                              " VALUES (?, ?, ?)", (row.lastrowid, content, sp))
                 conn.execute("INSERT INTO attribution_dates (id, article_id, date)"

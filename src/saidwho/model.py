@@ -47,7 +47,7 @@ def speaker_key(name: str, type: str = "unknown", iso3: str | None = None) -> st
     while len(words) > 1 and words[0] in NAME_TITLES:
         words = words[1:]
     if type == "person":
-        words = [w for w in words if len(w) > 1] or words  # "Donald J. Trump"
+        words = [w for w in words if not re.fullmatch(r"[^\W\d_]", w)] or words  # "J."
     return f"{type}:{' '.join(w for w in words if w)}"
 
 

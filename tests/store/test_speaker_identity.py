@@ -19,6 +19,7 @@ from saidwho.store.profiles import speaker_profile
     ("Mayor Ana Ruiz", "person", None, "person:ana ruiz"),
     ("Ana Ruiz", "person", None, "person:ana ruiz"),
     ("Donald J. Trump", "person", None, "person:donald trump"),
+    ("Agent 47", "person", None, "person:agent 47"),
     ("Sen. Ann Fox’s", "person", None, "person:ann fox"),
     ("Chile", "state", "CHL", "state:CHL"),
     ("the Lakeside Herald", "publication", None, "publication:lakeside herald"),
