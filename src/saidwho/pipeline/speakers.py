@@ -76,11 +76,17 @@ ANONYMOUS_NOUNS = frozenset({
 PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|men|woman|women|ee)s?$")
 KIND_NOUNS = {
     "publication": frozenset({"paper", "newspaper", "outlet", "publication", "magazine",
-                              "network", "broadcaster", "daily", "tabloid", "site", "website"}),
+                              "network", "broadcaster", "daily", "tabloid", "site", "website",
+                              "journal", "channel", "station", "weekly", "program",
+                              "programme", "show"}),
     "organization": frozenset({"group", "organization", "organisation", "agency", "campaign",
                                "committee", "coalition", "company", "firm", "party", "office",
                                "ministry", "department", "court", "commission", "council",
-                               "association", "union", "institute", "foundation", "ngo"}),
+                               "association", "union", "institute", "foundation", "ngo",
+                               "bank", "panel", "board", "university", "center", "centre",
+                               "corporation", "bureau", "authority", "tribunal", "team",
+                               "league", "fund", "charity", "lab", "laboratory", "church",
+                               "hospital", "school", "club", "alliance", "bloc", "caucus"}),
     "state": frozenset({"country", "state", "nation", "government", "administration",
                         "kingdom", "republic"}),
     "person": frozenset({"man", "woman", "president", "minister", "spokesman", "spokeswoman",
@@ -99,6 +105,8 @@ ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP
 INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four",
                         "other", "another", "one", "most", "few", "all", "both", "any",
                         "no", "more"})
+SHARE_NOUNS = frozenset({"percent", "majority", "plurality", "minority", "half", "third",
+                         "quarter", "share", "proportion"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov",
                     "governor", "mayor", "president", "minister", "secretary", "judge",
@@ -300,7 +308,7 @@ def _strip_article(name: str) -> str:
 def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | None:
     """The speaker a source or channel mention refers to; None for a pronoun nothing in
     the article agrees with."""
-    span = _without_dateline(span)
+    span = _whole_phrase(_without_dateline(span))
     root = span.root
     seg = Segment(span.start_char, span.end_char, span.text)
     history = _history(span.start_char, ctx.entities, resolved)
@@ -366,9 +374,22 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
         if gender is not None:
             ctx.genders.setdefault(name, gender)
         return Mention(seg, Speaker(name, "person", seg, role=title), head)
-    elif kind == "unknown" and (root.ent_type_ == "PERCENT" or head == "percent"):
-        kind = "group"  # "Twelve percent (of voters)"
     return Mention(seg, Speaker(_strip_article(span.text), kind, seg), head)
+
+
+def _whole_phrase(span: Span) -> Span:
+    """The whole noun phrase of a source the tagger cut short: "’s campaign" is "Donald
+    Trump’s campaign", "Judge" (before "Frank Nervo") is "Judge Frank Nervo"."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i >= span.end:
+        root = root.head
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return span
+    start = span.start
+    if root.left_edge.i < start and span[0].dep_ in ("case", "compound", "amod", "poss"):
+        start = root.left_edge.i
+    end = max(span.end, root.i + 1)
+    return span.doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
 def _kind_of(root: Token) -> str:
@@ -376,7 +397,11 @@ def _kind_of(root: Token) -> str:
     head = root.lemma_.lower()
     if head in DOCUMENT_NOUNS:
         return "document"
+    if head in SHARE_NOUNS or root.ent_type_ == "PERCENT":
+        return "group"  # "Twelve percent (of voters)", "a majority of voters"
     kind = next((k for k, nouns in KIND_NOUNS.items() if head in nouns), None)
+    if kind == "organization" and root.tag_ == "NNS":
+        return "group"  # "some environmental groups", "mining companies"
     if kind is not None:
         return kind
     return "anonymous" if _is_people_noun(root) else "unknown"
@@ -749,6 +774,25 @@ STATEMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique",
                              "communiqué", "text", "appeal"})
 
 
+def _by_role(span: Span, head: str, ctx: Context, history: list[Mention]) -> Mention | None:
+    """"The nominee", "the GOP nominee", "the harbour master": the person named with that
+    role before; of several, the one whose role shares most of the description's other
+    words ("Democratic" against "Republican"), then the latest."""
+    words = {t.lemma_.lower() for t in span if t.i != span.root.i
+             and t.pos_ in ("ADJ", "NOUN", "PROPN")}
+    best: tuple[int, int, Mention] | None = None
+    for rank, m in enumerate(history):
+        roles = ctx.roles.get(m.speaker.name, set())
+        if m.speaker.type != "person" or head not in roles:
+            continue
+        score = len(words & roles)
+        if best is None or score > best[0]:
+            best = (score, rank, m)
+    if best is None or (words and best[0] == 0 and len(words) > 1):
+        return None
+    return best[2]
+
+
 def _definite_antecedent(span: Span, head: str, ctx: Context,
                          history: list[Mention]) -> Mention | None:
     """What "the source", "the paper", "the nominee", "the statement" refers back to."""
@@ -759,9 +803,7 @@ def _definite_antecedent(span: Span, head: str, ctx: Context,
             return m
     kind = _kind_of(span.root)
     if kind in ("person", "anonymous"):
-        # "the nominee", "the harbour master": a person named with that role before
-        return next((m for m in history if m.speaker.type == "person"
-                     and head in ctx.roles.get(m.speaker.name, ())), None)
+        return _by_role(span, head, ctx, history)
     if kind == "unknown":
         return None
     return next((m for m in history if m.speaker.type == kind or (
