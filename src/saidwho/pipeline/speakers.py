@@ -308,7 +308,7 @@ def _strip_article(name: str) -> str:
 def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | None:
     """The speaker a source or channel mention refers to; None for a pronoun nothing in
     the article agrees with."""
-    span = _whole_phrase(_without_dateline(span))
+    span = _without_dateline(_whole_phrase(span))
     root = span.root
     seg = Segment(span.start_char, span.end_char, span.text)
     history = _history(span.start_char, ctx.entities, resolved)
@@ -347,7 +347,7 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
     # "the council" refers back; "the city council of Port Alder" names itself
     names_itself = any(t.pos_ == "PROPN" and t.i > root.i for t in span) or (
         _kind_of(root) not in ("person", "anonymous")
-        and any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in span))
+        and any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in span))
     if det in DEFINITE and not names_itself:
         found = _definite_antecedent(span, head, ctx, history)
         if found is not None:
@@ -381,7 +381,10 @@ def _whole_phrase(span: Span) -> Span:
     """The whole noun phrase of a source the tagger cut short: "’s campaign" is "Donald
     Trump’s campaign", "Judge" (before "Frank Nervo") is "Judge Frank Nervo"."""
     root = span.root
-    if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i >= span.end:
+    if root.head.i >= span.end and (
+            (root.dep_ == "compound" and root.head.pos_ == "PROPN")  # "Judge | Frank Nervo"
+            or (root.dep_ == "poss" and root.head.pos_ == "NOUN")  # "Obama’s | aides"
+            or (root.pos_ == "DET" and root.head.pos_ == "NOUN")):  # "A | majority of ..."
         root = root.head
     if root.pos_ not in ("NOUN", "PROPN"):
         return span
@@ -389,6 +392,11 @@ def _whole_phrase(span: Span) -> Span:
     if root.left_edge.i < start and span[0].dep_ in ("case", "compound", "amod", "poss"):
         start = root.left_edge.i
     end = max(span.end, root.i + 1)
+    if root.lemma_.lower() in SHARE_NOUNS | {"number", "group", "dozen", "handful", "couple"}:
+        # "a majority of voters", "a number of tax experts": the people counted
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            end = max(end, of.right_edge.i + 1)
     return span.doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
