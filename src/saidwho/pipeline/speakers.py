@@ -297,7 +297,7 @@ def _entity_mention(ent: Span, people: set[str] = frozenset()) -> Mention:  # ty
             ent.text):
         kind = "publication"
     seg = Segment(ent.start_char, ent.end_char, ent.text)
-    name = _strip_article(ent.text)
+    name = re.sub(r"\s*['’]s?$", "", _strip_article(ent.text))  # "Donald Trump’s"
     return Mention(seg, Speaker(name=name, type=kind, mention=seg), ent.root.lemma_.lower())
 
 
@@ -617,6 +617,17 @@ def _words_around(span: Span) -> list[str]:
     return [w.rstrip(".") if w not in MALE_WORDS | FEMALE_WORDS else w for w in words]
 
 
+ROLE_FORMS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+              "pres": "president", "gop": "republican", "dem": "democrat",
+              "democratic": "democrat", "atty": "attorney", "secy": "secretary"}
+
+
+def _role_word(tok: Token) -> str:
+    """A role word in one form: "Gov." and "governor", "GOP" and "Republican"."""
+    word = tok.lemma_.lower().rstrip(".")
+    return ROLE_FORMS.get(word, word)
+
+
 def _roles(doc: Doc, entities: list[Mention]) -> dict[str, set[str]]:
     """Role words of each named person ("Republican nominee Donald Trump", "Lena Moss, the
     harbour master"), for a later "the nominee" or "the harbour master"."""
@@ -627,14 +638,14 @@ def _roles(doc: Doc, entities: list[Mention]) -> dict[str, set[str]]:
         span = doc.char_span(m.segment.start, m.segment.end, alignment_mode="expand")
         if span is None:
             continue
-        words = {t.lemma_.lower() for t in doc[span.root.left_edge.i : span.start]
+        words = {_role_word(t) for t in doc[span.root.left_edge.i : span.start]
                  if t.pos_ in ("NOUN", "PROPN", "ADJ")}
-        words |= {t.lemma_.lower() for t in span if t.pos_ == "NOUN"}
+        words |= {_role_word(t) for t in span if t.pos_ == "NOUN"}
         for app in (c for c in span.root.children if c.dep_ == "appos"):
-            words |= {t.lemma_.lower() for t in app.subtree if t.pos_ in ("NOUN", "ADJ")}
+            words |= {_role_word(t) for t in app.subtree if t.pos_ in ("NOUN", "ADJ")}
         if span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
             head = span.root.head
-            words |= {t.lemma_.lower() for t in head.subtree
+            words |= {_role_word(t) for t in head.subtree
                       if t.pos_ in ("NOUN", "ADJ") and not span.start <= t.i < span.end}
         if words:
             out.setdefault(m.speaker.name, set()).update(words)
@@ -793,7 +804,7 @@ def _by_role(span: Span, head: str, ctx: Context, history: list[Mention]) -> Men
     """"The nominee", "the GOP nominee", "the harbour master": the person named with that
     role before; of several, the one whose role shares most of the description's other
     words ("Democratic" against "Republican"), then the latest."""
-    words = {t.lemma_.lower() for t in span if t.i != span.root.i
+    words = {_role_word(t) for t in span if t.i != span.root.i
              and t.pos_ in ("ADJ", "NOUN", "PROPN")}
     best: tuple[int, int, Mention] | None = None
     for rank, m in enumerate(history):
