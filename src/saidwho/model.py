@@ -121,7 +121,7 @@ class Speaker:
             out["affiliation"] = self.affiliation
         if self.members:
             out["members"] = [{k: v for k, v in (("name", m.name), ("type", m.type),
-                                                  ("iso3", m.iso3)) if v}
+                                                  ("iso3", m.iso3), ("role", m.role)) if v}
                               for m in self.members]
         return out
 
@@ -139,7 +139,8 @@ class Speaker:
             role=data.get("role"),
             affiliation=data.get("affiliation"),
             members=tuple(Speaker(name=str(m["name"]), type=str(m.get("type", "unknown")),
-                                  iso3=m.get("iso3")) for m in data.get("members", ())),
+                                  iso3=m.get("iso3"), role=m.get("role"))
+                          for m in data.get("members", ())),
         )
 
 

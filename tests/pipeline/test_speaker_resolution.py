@@ -111,3 +111,14 @@ def test_no_speaker_is_named_with_a_bare_pronoun(run):
 def test_channels_are_found_and_resolved_by_both_engines(run, text, channel, kind):
     told = [a for a in run(text).values() if a.channel is not None]
     assert told and (told[-1].channel.name, told[-1].channel.type) == (channel, kind)
+
+
+def test_a_statement_speaks_with_its_author_and_the_states_behind_it(run):
+    atts = run("A group of 12 states has signed a statement on the river. The statement was "
+               "drafted by Austria and Chile and also endorsed by Norway and Japan. It called "
+               "on all countries to share data.")
+    statement = atts["It"].speaker
+    assert (statement.type, statement.affiliation, statement.count) == (
+        "document", "A group of 12 states", 12)
+    assert [(m.iso3, m.role) for m in statement.members] == [
+        ("AUT", "drafted"), ("CHL", "drafted"), ("NOR", "endorsed"), ("JPN", "endorsed")]

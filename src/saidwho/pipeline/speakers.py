@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.collective import MEMBER_NOUN, NUMBER_WORDS, collective_size
 from ..actors.countries import exact_country
 from ..actors.linking import link_state
+from ..actors.memberships import Membership, find_memberships
 from ..actors.people import acronyms, role_and_affiliation
 from ..model import Attribution, Segment, Speaker
 from .quotes import QuoteIndex
@@ -144,6 +145,13 @@ class Context:
     genders: dict[str, str] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)
     ents: tuple[Span, ...] = ()
+    _memberships: list[Membership] | None = None
+
+    def memberships(self) -> list[Membership]:
+        """Who the text says drafted, signed or joined what (read once, when asked)."""
+        if self._memberships is None:
+            self._memberships = find_memberships(self.text)
+        return self._memberships
 
     def sent_of(self, char: int) -> int:
         return bisect.bisect_right(self.sent_starts, char) - 1
@@ -663,22 +671,45 @@ def _statement_subject(span: Span, ctx: Context, history: list[Mention]) -> Ment
                     if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lemma_.lower() not in STATEMENT_NOUNS:
         return None
-    return _statement(subject.lemma_.lower(), history)
+    return _statement(subject.lemma_.lower(), ctx, span.start_char, history)
 
 
-def _statement(head: str, history: list[Mention]) -> Mention | None:
+def _statement(head: str, ctx: Context, pos: int, history: list[Mention]) -> Mention | None:
     """The statement (letter, declaration) last named, as a document speaker whose author
-    is the group that made it, with the group's members and count."""
+    is the group that made it (its name and count), with as members the states the text
+    says drafted, signed or joined it ("drafted by Belgium, Chile and Jordan")."""
     document = next((m for m in history if m.head == head
                      and m.speaker.type == "document"), None)
-    group = next((m for m in history if m.speaker.type == "group"), None)
+    groups = [m for m in history if m.speaker.type == "group"]
+    # a group named as such ("a group of 93 states") before a list of some of its members
+    group = next((m for m in groups if m.speaker.count and not m.speaker.members),
+                 groups[0] if groups else None)
     if document is None:
         return group
-    if group is None or document.speaker.affiliation:
-        return document
-    author = group.speaker
-    return replace(document, speaker=replace(document.speaker, affiliation=author.name,
-                                             members=author.members, count=author.count))
+    speaker = document.speaker
+    if group is not None and not speaker.affiliation:
+        author = group.speaker
+        speaker = replace(speaker, affiliation=author.name, members=author.members,
+                          count=author.count)
+    members = _statement_members(ctx, pos, head)
+    if members:
+        speaker = replace(speaker, members=members)
+    return replace(document, speaker=speaker) if speaker is not document.speaker else document
+
+
+def _statement_members(ctx: Context, pos: int, head: str) -> tuple[Speaker, ...]:
+    """States the text names, before ``pos``, as drafting, signing or joining a statement
+    ("The statement was drafted by A and B and signed by C"), each once, with the relation
+    as its role; those read as the subject's ("The letter, signed by ...") first."""
+    found = [m for m in ctx.memberships() if m.span.end <= pos]
+    named = [m for m in found if m.of and head in m.of.lower()]
+    out: dict[str, Speaker] = {}
+    for membership in named + [m for m in found if m not in named]:
+        for state in membership.members:
+            if state.iso3 and state.iso3 not in out:
+                out[state.iso3] = Speaker(state.name, "state", iso3=state.iso3,
+                                          role=membership.relation)
+    return tuple(out.values())
 
 
 def _anonymous_count(span: Span) -> int | None:
@@ -823,7 +854,7 @@ def _definite_antecedent(span: Span, head: str, ctx: Context,
                          history: list[Mention]) -> Mention | None:
     """What "the source", "the paper", "the nominee", "the statement" refers back to."""
     if head in STATEMENT_NOUNS:  # "the statement called on ...": the statement speaks
-        return _statement(head, history)
+        return _statement(head, ctx, span.start_char, history)
     for m in history:
         if m.head == head:
             return m
