@@ -545,18 +545,25 @@ def _descriptions(doc: Doc, text: str, entities: list[Mention]) -> list[Mention]
     found = []
     collectives = MEMBER_NOUN.search(text) is not None
     named = {m.segment.start for m in entities}
+    wanted = DOCUMENT_NOUNS | STATEMENT_NOUNS | ANONYMOUS_NOUNS
+    if not collectives and not any(t.pos_ == "NOUN" and t.lemma_.lower() in wanted
+                                   for t in doc):
+        return []
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.idx in named or root.pos_ != "NOUN":
+        if root.pos_ != "NOUN" or root.idx in named:
             continue
-        # "A group of 12 states": the chunk is "A group"; the "of" phrase follows it
-        phrase = doc[chunk.start : root.right_edge.i + 1]
-        seg = Segment(phrase.start_char, phrase.end_char, phrase.text)
         head = root.lemma_.lower()
-        size = collective_size(phrase.text) if collectives else (False, None)
-        if size[0]:
-            group = Speaker(_strip_article(phrase.text), "group", seg, count=size[1])
-            found.append(Mention(seg, group, head))
+        if collectives:
+            # "A group of 12 states": the chunk is "A group"; the "of" phrase follows it
+            phrase = doc[chunk.start : root.right_edge.i + 1]
+            size = collective_size(phrase.text)
+            if size[0]:
+                seg = Segment(phrase.start_char, phrase.end_char, phrase.text)
+                group = Speaker(_strip_article(phrase.text), "group", seg, count=size[1])
+                found.append(Mention(seg, group, head))
+                continue
+        if head not in wanted:
             continue
         det = _determiner(chunk)
         seg = Segment(chunk.start_char, chunk.end_char, chunk.text)
