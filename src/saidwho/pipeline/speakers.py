@@ -349,7 +349,8 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
     bare_plural = det is None and root.tag_ in ("NNS", "NNPS")
     if _is_people_noun(root) and (det in INDEFINITE or bare_plural or lower in (
             "someone", "somebody")):
-        anon = Speaker(_strip_article(span.text), "anonymous", seg, descriptor=span.text,
+        described = _description(span)
+        anon = Speaker(_strip_article(described), "anonymous", seg, descriptor=described,
                        count=_anonymous_count(span))
         return Mention(seg, anon, head)
     # "the council" refers back; "the city council of Port Alder" names itself
@@ -382,7 +383,8 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
         if gender is not None:
             ctx.genders.setdefault(name, gender)
         return Mention(seg, Speaker(name, "person", seg, role=title), head)
-    return Mention(seg, Speaker(_strip_article(span.text), kind, seg), head)
+    text = _description(span) if kind in ("document", "anonymous", "group") else span.text
+    return Mention(seg, Speaker(_strip_article(text), kind, seg), head)
 
 
 def _whole_phrase(span: Span) -> Span:
@@ -406,6 +408,23 @@ def _whole_phrase(span: Span) -> Span:
         if of is not None:
             end = max(end, of.right_edge.i + 1)
     return span.doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "PART", "SPACE"})
+
+
+def _description(span: Span) -> str:
+    """How a description names its unnamed speaker: its whole noun phrase within the
+    sentence ("Many people involved | in the negotiations", "a number of tax experts | I
+    spoke to"), without a trailing preposition or comma the tagger took in ("A group of
+    doctors in")."""
+    root = span.root
+    end = span.end
+    if root.pos_ in ("NOUN", "PROPN") and root.right_edge.i >= end:
+        end = root.right_edge.i + 1  # a subtree never leaves its sentence
+    while end > span.start + 1 and span.doc[end - 1].pos_ in TRAILING_POS:
+        end -= 1
+    return span.doc[span.start : end].text
 
 
 def _kind_of(root: Token) -> str:
