@@ -44,6 +44,7 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
+SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 MALE_WORDS = frozenset({"mr", "mr.", "sir", "spokesman", "congressman", "chairman",
                         "businessman", "husband", "father", "son", "brother", "king", "prince",
@@ -55,6 +56,7 @@ FEMALE_WORDS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "
 DOCUMENT_NOUNS = frozenset({
     "poll", "survey", "report", "study", "statement", "declaration", "letter", "communique",
     "communiqué", "memo", "memorandum", "ad", "advertisement", "commercial", "video", "clip",
+    "spot",
     "film", "documentary", "tweet", "post", "email", "e-mail", "filing", "complaint",
     "lawsuit", "suit", "brief", "ruling", "order", "analysis", "assessment", "audit",
     "editorial", "op-ed", "column", "article", "story", "book", "slide", "document",
@@ -326,6 +328,10 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
         noun = root.head.head
         phrase = span.doc[noun.left_edge.i : noun.i + 1]
         return _resolve(phrase, ctx, resolved)
+    if lower in SOMEONE:  # "someone familiar with the talks"
+        described = _description(span)
+        return Mention(seg, Speaker(described, "anonymous", seg, descriptor=described,
+                                    count=1), lower)
     if len(span) <= 2 and (root.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS
                            | THING_PRONOUNS):
         found = _statement_subject(span, ctx, history) if lower in THING_PRONOUNS else None
@@ -341,6 +347,11 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
         return Mention(seg, Speaker(_strip_article(span.text), "group", seg, count=size), lower)
     ent = _entity_in(span, ctx.entities)
     if ent is not None and not _only_modifies(ent, root):
+        if root.ent_type_ == "NORP" and root.tag_ in ("NN", "NNP") and _determiner(span) == "the":
+            # "the Republican": one person, the one called a Republican before
+            found = _by_role(span, root.lemma_.lower(), ctx, history)
+            if found is not None:
+                return Mention(seg, found.speaker, root.lemma_.lower())
         return _named(seg, ent, history)
     # "the German foreign ministry", "Israeli officials": a body or people of a state keep
     # their own name (link_state adds the state's code).
@@ -391,11 +402,15 @@ def _whole_phrase(span: Span) -> Span:
     """The whole noun phrase of a source the tagger cut short: "’s campaign" is "Donald
     Trump’s campaign", "Judge" (before "Frank Nervo") is "Judge Frank Nervo"."""
     root = span.root
-    if root.head.i >= span.end and (
-            (root.dep_ == "compound" and root.head.pos_ == "PROPN")  # "Judge | Frank Nervo"
-            or (root.dep_ == "poss" and root.head.pos_ == "NOUN")  # "Obama’s | aides"
-            or (root.pos_ == "DET" and root.head.pos_ == "NOUN")):  # "A | majority of ..."
-        root = root.head
+    for _ in range(3):  # "Gary | Johnson’s doctor": compound, then possessor
+        if root.head.i >= span.end and (
+                (root.dep_ == "compound" and root.head.pos_ == "PROPN")  # "Judge | Frank Nervo"
+                or (root.dep_ == "poss" and root.head.pos_ == "NOUN")  # "Obama’s | aides"
+                or (root.dep_ in ("det", "amod", "nummod", "quantmod")
+                    and root.head.pos_ == "NOUN")):  # "A | majority of", "several | groups"
+            root = root.head
+        else:
+            break
     if root.pos_ not in ("NOUN", "PROPN"):
         return span
     start = span.start
