@@ -435,11 +435,31 @@ def _description(span: Span) -> str:
     doctors in")."""
     root = span.root
     end = span.end
-    if root.pos_ in ("NOUN", "PROPN") and root.right_edge.i >= end:
-        end = root.right_edge.i + 1  # a subtree never leaves its sentence
+    if root.pos_ in ("NOUN", "PROPN"):
+        for child in root.rights:  # a subtree never leaves its sentence
+            if not _modifies(child):
+                continue
+            end = max(end, child.right_edge.i + 1)
+    stop = next((t.i for t in span.doc[root.i + 1 : end] if t.text in DESCRIPTION_STOPS), None)
+    end = stop if stop is not None else end
     while end > span.start + 1 and span.doc[end - 1].pos_ in TRAILING_POS:
         end -= 1
     return span.doc[span.start : end].text
+
+
+DESCRIPTION_STOPS = frozenset({":", "—", "–", '"', "“", "”", "(", ";"})
+
+
+def _modifies(child: Token) -> bool:
+    """Whether a right dependent of a noun belongs to its description: a prepositional
+    phrase, an apposition, a participle ("involved in the talks") or a relative clause
+    that opens with a relative word or its own subject ("who ...", "I spoke to"), not a
+    clause the parser hung on the noun ("voters | expect Clinton to win")."""
+    if child.dep_ in ("prep", "appos", "amod", "compound", "nummod"):
+        return True
+    if child.dep_ in ("relcl", "acl"):
+        return child.tag_ in ("VBN", "VBG") or child.left_edge.pos_ in ("PRON", "DET")
+    return False
 
 
 def _kind_of(root: Token) -> str:
