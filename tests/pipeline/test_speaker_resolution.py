@@ -122,3 +122,38 @@ def test_a_statement_speaks_with_its_author_and_the_states_behind_it(run):
         "document", "A group of 12 states", 12)
     assert [(m.iso3, m.role) for m in statement.members] == [
         ("AUT", "drafted"), ("CHL", "drafted"), ("NOR", "endorsed"), ("JPN", "endorsed")]
+
+
+def _resolve_by_hand(nlp, text: str, source: str):
+    """The speaker of a hand-made attribution whose source is ``source`` (as a tagger may
+    cut it), in a text parsed by the pipeline."""
+    from saidwho.model import Attribution, Segment
+    from saidwho.pipeline.speakers import resolve_speakers
+
+    doc = nlp(text)
+    start = text.index(source)
+    said = text.index(" said") + 1
+    att = Attribution("indirect", [Segment(start, start + len(source), source)],
+                      [Segment(said, said + 4, "said")],
+                      [Segment(said + 5, len(text) - 1, text[said + 5 : len(text) - 1])])
+    resolve_speakers(doc, [att])
+    return att.speaker
+
+
+@pytest.mark.parametrize(("text", "source", "name", "kind"), [
+    ("Libertarian candidate Gary Ode’s doctor said the candidate was fit.", "Gary",
+     "Libertarian candidate Gary Ode’s doctor", "person"),
+    ("Many people involved in the talks said the deal was close.", "Many people involved",
+     "Many people involved in the talks", "anonymous"),
+    ("Someone familiar with the plan said it would be announced soon.", "Someone",
+     "Someone familiar with the plan", "anonymous"),
+])
+def test_a_source_cut_short_is_read_as_its_whole_phrase(nlp, text, source, name, kind):
+    speaker = _resolve_by_hand(nlp, text, source)
+    assert (speaker.name, speaker.type) == (name, kind)
+
+
+def test_a_surname_goes_to_the_person_named_most(run):
+    atts = run("Ted Cruz spoke in Houston. Ted Cruz thanked Heidi Cruz, his wife, for her "
+               "help. Cruz said the race was not over.")
+    assert atts["Cruz"].speaker.name == "Ted Cruz"

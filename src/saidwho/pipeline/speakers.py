@@ -435,7 +435,7 @@ def _description(span: Span) -> str:
     doctors in")."""
     root = span.root
     end = span.end
-    if root.pos_ in ("NOUN", "PROPN"):
+    if root.pos_ in ("NOUN", "PROPN") or root.lower_ in SOMEONE:
         for child in root.rights:  # a subtree never leaves its sentence
             if not _modifies(child):
                 continue
