@@ -107,6 +107,9 @@ def test_no_speaker_is_named_with_a_bare_pronoun(run):
      "Alder Gazette", "publication"),
     ("The Alder Gazette reported the vote on Monday. A senior official told the paper that "
      "the plan was dead.", "Alder Gazette", "publication"),
+    ("Lena Moss urged supporters to vote early.", "supporters", "anonymous"),
+    ("Tom Ode said on CNN that the port would close.", "CNN", "publication"),
+    ("The harbour master told me that the ships were waiting.", "the author", "person"),
 ])
 def test_channels_are_found_and_resolved_by_both_engines(run, text, channel, kind):
     told = [a for a in run(text).values() if a.channel is not None]

@@ -22,6 +22,10 @@ TO_VERBS = ADDRESSEE_VERBS | frozenset({
     "boast", "joke", "vow", "state", "signal", "send", "deny", "stress", "add", "note",
     "argue", "claim", "acknowledge", "disclose", "recount", "lament", "predict", "caution",
 })
+# verbs whose object is whom they address, though not what was said ("urged supporters
+# to vote", "thanked the crowd"); kept apart from ADDRESSEE_VERBS, which content.py uses
+OBJECT_VERBS = ADDRESSEE_VERBS | frozenset({"urge", "encourage", "thank", "implore", "beg",
+                                            "exhort", "advise", "press", "caution"})
 # "in an interview with CNN", "in a call with reporters"
 MEETING_NOUNS = frozenset({"interview", "conversation", "call", "briefing", "meeting",
                            "exchange", "chat", "appearance", "podcast"})
@@ -30,13 +34,13 @@ MEETING_NOUNS = frozenset({"interview", "conversation", "call", "briefing", "mee
 def addressee(verb: Token) -> Token | None:
     """The head token of whom a cue verb's speaker addressed, or None."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ not in ("VERB", "AUX") or lemma not in TO_VERBS | {"ask"}:
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in TO_VERBS | OBJECT_VERBS | {"ask"}:
         return None
     if lemma == "ask":  # "Holt asked him about ...", "asked Lena Moss whether ..."
         return next((c for c in verb.children if c.dep_ in ("dobj", "dative")
                      and c.pos_ in ("PROPN", "PRON") and c.lower_ not in ("it", "that",
                                                                           "what")), None)
-    if lemma in ADDRESSEE_VERBS:
+    if lemma in OBJECT_VERBS:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 if child.dep_ == "dobj" and lemma == "write":  # "wrote a letter"
@@ -47,7 +51,19 @@ def addressee(verb: Token) -> Token | None:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
                 return pobj
-    return _meeting_partner(verb)
+    return _meeting_partner(verb) or _programme(verb)
+
+
+def _programme(verb: Token) -> Token | None:
+    """"said on Fox News Sunday", "said on CNN's State of the Union": the programme or
+    network named after "on" (a name, not "on Monday")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in (
+                    "DATE", "TIME", "EVENT", "GPE", "LOC", "FAC"):
+                return pobj
+    return None
 
 
 def _meeting_partner(verb: Token) -> Token | None:

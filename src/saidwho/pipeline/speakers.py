@@ -210,6 +210,10 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
             span = _span_of(doc, [surface])
             if span is not None:
                 chan = _resolve(span, ctx, resolved)
+                if chan is None and span.text.lower() in ("me", "us") and (
+                        ctx.quotes.inside(span.start_char) is None):
+                    # "told me" outside any quotation: the article's own author
+                    chan = Mention(surface, Speaker("the author", "person", surface), "author")
                 att.channel = (link_state(replace(chan.speaker, surface=surface))
                                if chan is not None else None)
     _first_person(text, ordered)
