@@ -160,3 +160,9 @@ def test_a_surname_goes_to_the_person_named_most(run):
     atts = run("Ted Cruz spoke in Houston. Ted Cruz thanked Heidi Cruz, his wife, for her "
                "help. Cruz said the race was not over.")
     assert atts["Cruz"].speaker.name == "Ted Cruz"
+
+
+def test_an_unresolved_source_keeps_its_channel(run):
+    atts = run("Mr. Tom Ode opened the session. She told reporters that the vote would wait.")
+    told = [a for a in atts.values() if a.channel is not None]
+    assert told and (told[0].channel.name, told[0].channel.type) == ("reporters", "anonymous")
