@@ -54,3 +54,13 @@ def test_extract_output_has_the_memberships(tmp_path):
     assert [m["relation"] for m in doc["memberships"]] == ["drafted", "signed", "led",
                                                            "endorsed"]
     assert doc["memberships"][1]["members"][-1] == {"name": "UK", "iso3": "GBR"}
+
+
+@pytest.mark.parametrize("text", [
+    "The statement was drafted by Chile, Peru and Trinidad and Tobago.",
+    "The statement was drafted by Chile, Peru and Trinidad and Tobaggo.",
+    "The statement was drafted by Trinidad and Tobago, Chile and Peru.",
+])
+def test_news_lists_keep_names_holding_and(text):
+    (m,) = find_memberships(text)
+    assert (m.relation, sorted(m.codes)) == ("drafted", ["CHL", "PER", "TTO"])

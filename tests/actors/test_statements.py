@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from saidwho.actors.compare import Comparison
+from saidwho.actors.countries import resolve_country
 from saidwho.actors.documents import html_text, read_statement_file
 from saidwho.actors.reference import load_group
 from saidwho.actors.statements import find_date, read_statement, split_items
@@ -204,3 +205,49 @@ def test_maps_are_drawn_offline_as_svg_and_png(tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     bad = CliRunner().invoke(main, ["statement", str(first), "--map", str(tmp_path / "m.gif")])
     assert bad.exit_code != 0 and "must be a .svg or .png" in bad.output
+
+
+AND_NAMES = ["Trinidad and Tobago", "Antigua and Barbuda", "Saint Kitts and Nevis",
+             "Bosnia and Herzegovina", "Sao Tome and Principe", "Turks and Caicos Islands",
+             "Saint Vincent and the Grenadines"]
+AND_TYPOS = {"Trinidad and Tobaggo": "TTO", "Atnigua and Barbuda": "ATG",
+             "Bosnia and Herzegovnia": "BIH", "Saint Kits and Nevis": "KNA",
+             "Sao Tome and Principee": "STP"}
+
+
+@pytest.mark.parametrize("name", AND_NAMES + list(AND_TYPOS))
+@pytest.mark.parametrize("where", ["first", "before the last and", "last"])
+def test_names_holding_and_stay_whole_wherever_they_stand(name, where):
+    items = {"first": [name, "Chile", "Peru"], "before the last and": ["Chile", name, "Peru"],
+             "last": ["Chile", "Peru", name]}[where]
+    written = ", ".join(items[:-1]) + " and " + items[-1]
+    assert split_items(written) == items
+    st = read_statement(f"Joint statement\n\nSigned by {written}.\n")
+    code = AND_TYPOS.get(name) or resolve_country(name).iso3
+    assert code in st.codes and {"CHL", "PER"} <= st.codes and len(st.signatories) == 3
+
+
+def test_two_names_holding_and_side_by_side():
+    assert split_items("Saint Kitts and Nevis and Sao Tome and Principe") == [
+        "Saint Kitts and Nevis", "Sao Tome and Principe"]
+
+
+def test_abbreviations_inside_names_do_not_end_a_run_in_list():
+    st = read_statement("Joint statement\n\nSigned by Chile, St. Lucia, Micronesia (Fed. "
+                        "States of), Peru and Brazil. The text was agreed in May.\n")
+    assert st.codes == {"CHL", "LCA", "FSM", "PER", "BRA"}
+
+
+@pytest.mark.parametrize(("name", "code"), [("Republic of Iran", "IRN"),
+                                            ("Republic of Ireland", "IRL"),
+                                            ("Republic of the Congo", "COG"),
+                                            ("Democratic Republic of the Congo", "COD")])
+def test_a_form_of_government_before_a_name_is_not_a_fuzzy_guess(name, code):
+    assert (resolve_country(name).iso3, resolve_country(name).match) == (code, "exact")
+
+
+def test_a_misspelt_name_holding_and_is_never_joined_or_left():
+    first = read_statement("Statement\n\nSigned by Chile, Peru and Trinidad and Tobago.\n")
+    second = read_statement("Statement\n\nSigned by Chile, Peru and Trinidad and Tobaggo.\n")
+    cmp = Comparison([first, second]).to_dict()
+    assert cmp["joined"] == [] and cmp["left"] == []

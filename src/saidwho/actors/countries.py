@@ -61,6 +61,12 @@ def normalise(name: str) -> str:
     return _keys(name)[0]
 
 
+STATE_FORM = re.compile(
+    r"^(?:the\s+)?(?:(?:islamic|democratic|federal|people'?s|united|plurinational|socialist|"
+    r"arab|federative|bolivarian|cooperative|oriental)\s+)*(?:republic|kingdom|state|"
+    r"commonwealth|principality|sultanate|grand duchy|federation|emirate)\s+of\s+(?:the\s+)?")
+
+
 def _keys(name: str) -> list[str]:
     """Normalised forms of a name, the most specific first: "Virgin Islands (British)"
     gives "british virgin islands" and then "virgin islands"."""
@@ -77,6 +83,11 @@ def _keys(name: str) -> list[str]:
         if qualified:
             forms.append(f"{qualified.group(2)} {qualified.group(1)}")
     forms.append(re.sub(r"\(.*?\)", " ", text))
+    # "Republic of Iran", "Republic of Ireland": the state's form of government before its
+    # name, tried last (a fuzzy match would take them for Iraq and Iceland)
+    bare = STATE_FORM.sub("", forms[-1])
+    if bare != forms[-1] and bare.strip():
+        forms.append(bare)
     out = []
     for form in forms:
         form = re.sub(r"[^\w\s]", " ", form.replace("'", ""))

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Segment
 from .countries import CountryMatch, resolve_country
-from .statements import split_items
+from .statements import names_with_and, split_items
 
 RELATIONS = {
     "drafted": "drafted", "initiated": "initiated", "led": "led", "prepared": "drafted",
@@ -92,8 +92,9 @@ def _leading_states(chunk: str) -> list[CountryMatch]:
     members = []
     for item in split_items(chunk):
         match = resolve_country(item)
-        if match.match in ("exact", "alias") and not item[:1].islower():
-            members.append(match)
+        if (match.match in ("exact", "alias") or " and " in item and names_with_and(item)) and (
+                not item[:1].islower()):
+            members.append(match)  # "Trinidad and Tobaggo": misspelt, still one name
             continue
         # "Japan on Monday": the list ends inside this item, after its capitalised words
         head = re.match(r"(?:[A-Z][\w'’.-]*\s*)+", item)

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 
-from .countries import CountryMatch, resolve_country
+from .countries import CountryMatch, country_index, resolve_country
 
 # "signed by", "endorsed by the following 93 States:", "on behalf of", "Signatories:"
 TRIGGER = re.compile(
@@ -37,6 +38,8 @@ HEADINGS = frozenset({"signatories", "signed", "signed by", "endorsed by", "co-s
 MIN_ITEMS = 3
 MIN_STATE_SHARE = 0.6
 MAX_ITEM_WORDS = 8
+# abbreviations inside countries' names, whose full stop does not end a list
+NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Fed", "Rep", "Dem", "Is", "Isl", "Mt", "Sts"})
 DATE_PATTERNS = (
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "%Y-%m-%d"),
     (re.compile(r"\b(\d{1,2} (?:January|February|March|April|May|June|July|August|September|"
@@ -149,6 +152,11 @@ def _list_end(text: str, start: int) -> int:
         before = text[max(start, pos - 4) : pos]
         if re.search(r"\b[A-Z]$", before):  # an initial, as in "U.S."
             continue
+        word = re.search(r"(\w+)$", text[max(start, pos - 12) : pos])
+        if word and word.group(1) in NAME_ABBREVIATIONS:  # "St. Lucia", "Fed. States of"
+            continue
+        if text.count("(", start, pos) > text.count(")", start, pos):  # "(Fed. States of)"
+            continue
         return pos
     return limit
 
@@ -182,12 +190,46 @@ def split_items(chunk: str) -> list[str]:
             k += 1
     items = []
     for part in joined:
-        pieces = [part] if _exact(part) or not AND.search(part) else AND.split(part)
+        pieces = [part] if _exact(part) or not AND.search(part) else _and_names(part)
         for piece in pieces:
             piece = re.sub(r"^the\s+", "", piece.strip(), flags=re.IGNORECASE)
             if piece and len(piece.split()) <= MAX_ITEM_WORDS and piece.casefold() not in HEADINGS:
                 items.append(piece)
     return items
+
+
+def _and_names(part: str) -> list[str]:
+    """The names in "Peru and Turks and Caicos Islands": split at "and", then rejoined,
+    longest first, wherever the joined words name a country whose name holds "and"
+    ("Trinidad and Tobago", also misspelt: "Trinidad and Tobaggo")."""
+    pieces = AND.split(part)
+    out = []
+    i = 0
+    while i < len(pieces):
+        for j in range(len(pieces), i + 1, -1):
+            joined = " and ".join(pieces[i:j])
+            if names_with_and(joined):
+                out.append(joined)
+                i = j
+                break
+        else:
+            out.append(pieces[i])
+            i += 1
+    return out
+
+
+def names_with_and(name: str) -> bool:
+    """Whether ``name`` resolves (exactly, by alias or by a clear fuzzy match) to one of
+    the countries whose own name holds "and"."""
+    found = resolve_country(name)
+    return found.iso3 is not None and found.iso3 in and_countries()
+
+
+@cache
+def and_countries() -> frozenset[str]:
+    """ISO3 codes of the countries with "and" in one of their names."""
+    return frozenset(iso3 for key, (iso3, _kind) in country_index().names.items()
+                     if " and " in f" {key} ")
 
 
 def _exact(name: str) -> bool:
