@@ -206,7 +206,8 @@ def _and_names(part: str) -> list[str]:
     out = []
     i = 0
     while i < len(pieces):
-        for j in range(len(pieces), i + 1, -1):
+        # no country's name holds "and" twice: two or three pieces at a time (linear)
+        for j in range(min(len(pieces), i + 3), i + 1, -1):
             joined = " and ".join(pieces[i:j])
             if names_with_and(joined):
                 out.append(joined)
