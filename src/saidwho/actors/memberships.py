@@ -1,10 +1,20 @@
-"""Who drafted, signed or joined, read from news text.
+"""Who drafted, signed, co-sponsored or joined, read from news text, sentence by sentence.
 
-"The statement was drafted by Belgium, Chile, Jordan, Senegal and Slovenia" and "it was
-also signed by Western states including Germany, France, Canada and the UK" give two
-membership relations, with the member states resolved to ISO 3166-1 codes; "including"
-and "such as" mark a partial list. Only names that resolve exactly or by alias join a
-list read from running text, and a list needs at least one of them.
+* passive: "The statement was drafted by Belgium, Chile and Slovenia", "signed by the
+  envoys in Geneva of A, B and C", "endorsed by the following States: A, B";
+* active: "Norway, Kenya and Uruguay signed the letter", "Ghana joined the statement",
+  "Japan is co-sponsoring the resolution", "A further eight states (A, B, ...) signed",
+  "A signed the statement along with B and C";
+* copular: "A, B and C were the main sponsors", "were later added as co-sponsors", "A and
+  B were among the 40 states that endorsed it";
+* "The idea came from A, B and C" (initiated);
+* a count now, names in the next sentence: "endorsed by 30 countries. A and B were among
+  them, as were C and D, but not E" (E is not a member).
+
+Members are states resolved to ISO 3166-1 codes (exactly or by alias; a name holding "and"
+also when misspelt). ``partial`` marks a list that names only some ("including", "among
+them", "and 30 other countries", fewer names than the count); ``count`` is the number the
+text gives. Every pattern reads a bounded stretch of its own sentence: linear in the text.
 """
 
 from __future__ import annotations
@@ -14,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Segment
+from .collective import NUMBER_WORDS
 from .countries import CountryMatch, resolve_country
 from .statements import names_with_and, split_items
 
@@ -40,6 +51,7 @@ class Membership:
     span: Segment
     of: str | None = None  # what was drafted or signed ("The statement"), when named
     described: str | None = None  # how the members are described ("Western states")
+    count: int | None = None  # how many the text says there are ("a group of 20 countries")
 
     @property
     def codes(self) -> list[str]:
@@ -52,39 +64,289 @@ class Membership:
             "members": [{"name": m.name, "iso3": m.iso3} for m in self.members],
             "partial": self.partial,
             "described": self.described,
+            "count": self.count,
             "span": self.span.to_dict(),
         }
 
 
 def find_memberships(text: str) -> list[Membership]:
-    out = []
-    for m in TRIGGER.finditer(text):
-        start = m.end()
-        end_match = SENTENCE_END.search(text, start)
-        end = end_match.start() if end_match else len(text)
-        # "drafted by A, B and C and also signed by ...": the next relation ends this list
-        following = TRIGGER.search(text, start, end)
-        if following:
-            end = following.start("verb")
-        chunk = text[start:end]
-        partial = PARTIAL.match(chunk)
-        described = None
-        if partial:
-            described = partial.group("pre").strip() or None
-            chunk_start = start + partial.end()
-        else:
-            chunk_start = start
-        members = _leading_states(text[chunk_start:end])
-        if not members:
+    """Every membership relation the text states, sentence by sentence, in text order."""
+    out: list[Membership] = []
+    pending: Membership | None = None  # "endorsed by 30 countries." names them next
+    for start, end in _sentences(text):
+        found = _passive(text, start, end) + _active(text, start, end)
+        found += _copular(text, start, end) + _came_from(text, start, end)
+        if pending is not None:
+            found += _among_them(text, start, end, pending)
+        pending = next((m for m in found if not m.members and m.count), None)
+        out += [m for m in found if m.members]
+    return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:St|Mr|Mrs|Ms|Dr|Sen|Gen|Gov|Rep|Fed|No|Jr|Sr|Mt))$")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: ends at ".", "!" or "?" before a capital or the end
+    (not after an initial or "St."), and at line breaks."""
+    out, start = [], 0
+    for m in re.finditer(r"[.!?](?=\s+[\"“A-Z]|\s*$)|\n", text):
+        if m.group(0) == "." and ABBREVIATION.search(text, max(start, m.start() - 4),
+                                                       m.start()):
             continue
-        last = members[-1].name
-        stop = text.find(last, chunk_start)
-        stop = stop + len(last) if stop >= 0 else end
+        if text[start : m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def _passive(text: str, start: int, end: int) -> list[Membership]:
+    """"drafted by A, B and C", "signed by the envoys in Geneva of A and B", "endorsed by
+    the following States: A, B", "endorsed by 30 countries" (a count, named later)."""
+    out = []
+    triggers = list(TRIGGER.finditer(text, start, end))
+    for k, m in enumerate(triggers):
+        # "drafted by A, B and C and also signed by ...": the next relation ends this list
+        stop = triggers[k + 1].start("verb") if k + 1 < len(triggers) else end
         subject = (m.group("subject") or "").strip() or None
         begin = m.start("subject") if subject else m.start("verb")
-        out.append(Membership(RELATIONS[m.group("verb")], members, bool(partial),
-                              Segment.of(text, begin, stop), subject, described))
+        found = _list_membership(text, m.end(), stop, RELATIONS[m.group("verb")], begin,
+                                 subject)
+        if found is not None:
+            out.append(found)
     return out
+
+
+LEAD_IN = re.compile(r"^[^,;]{0,60}?(?::|\bof)\s+")  # "the following States:", "envoys of"
+COUNT = re.compile(r"(?P<n>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\s+(?:other\s+|more\s+)?"
+                   r"(?:[A-Z][\w.-]*\s+){0,2}(?:member\s+)?(?:states|countries|nations|"
+                   r"governments|delegations)\b", re.IGNORECASE)
+OTHERS = re.compile(r"\band\s+(?:some\s+|about\s+)?(?P<n>\d+|\w+)\s+other\s+(?:states|"
+                    r"countries|nations|governments)\b", re.IGNORECASE)
+
+
+def _list_membership(text: str, start: int, stop: int, relation: str, begin: int,
+                     subject: str | None) -> Membership | None:
+    """The membership a list after a trigger gives, or a count to be named later."""
+    chunk = text[start:stop]
+    partial = PARTIAL.match(chunk)
+    described = None
+    offset = 0
+    if partial:
+        described = partial.group("pre").strip() or None
+        offset = partial.end()
+    members = _leading_states(chunk[offset:])
+    if not members:
+        lead = LEAD_IN.match(chunk)
+        if lead:
+            offset = lead.end()
+            members = _leading_states(chunk[offset:])
+    count = _count(chunk[: offset] if members else chunk)
+    others = OTHERS.search(chunk)
+    if not members:
+        if count is None:
+            return None
+        span = Segment.of(text, begin, start + len(chunk.rstrip(" ,")))
+        return Membership(relation, [], True, span, subject, described, count)
+    if others:  # "Chile, Argentina and 30 other countries"
+        count = len(members) + (_number(others.group("n")) or 0)
+    last = members[-1].name
+    end = text.find(last, start + offset)
+    end = end + len(last) if end >= 0 else stop
+    is_partial = bool(partial) or others is not None or (count is not None
+                                                         and count > len(members))
+    return Membership(relation, members, is_partial, Segment.of(text, begin, end), subject,
+                      described, count)
+
+
+ACTIVE = re.compile(
+    r"\b(?:(?P<aux>is|are|was|were|has been|have been)\s+)?(?:also\s+|later\s+|jointly\s+)?"
+    r"(?P<verb>signed|endorsed|joined|backed|supported|drafted|co-sponsored|cosponsored|"
+    r"sponsored|initiated|co-sponsoring|cosponsoring|sponsoring|signing|endorsing|joining|"
+    r"backing|supporting)\b(?!\s+by\b)")
+ACTIVE_RELATIONS = {"signed": "signed", "signing": "signed", "endorsed": "endorsed",
+                    "endorsing": "endorsed", "joined": "joined", "joining": "joined",
+                    "backed": "supported", "backing": "supported", "supported": "supported",
+                    "supporting": "supported", "drafted": "drafted", "initiated": "initiated",
+                    "co-sponsored": "cosponsored", "cosponsored": "cosponsored",
+                    "sponsored": "cosponsored", "co-sponsoring": "cosponsored",
+                    "cosponsoring": "cosponsored", "sponsoring": "cosponsored"}
+# what a state signs: the object of an active relation verb, or nothing ("Ghana signed.")
+SIGNED_THING = re.compile(  # used with .match(text, pos): anchored where the verb ends
+    r"\s*(?:the|a|an|this|that|its|their|on)?\s*(?:[\w-]+\s+){0,3}?(?:statement|letter|text|"
+    r"declaration|resolution|appeal|proposal|motion|communiqu[eé]|initiative|call|document|"
+    r"petition|draft|agreement|pledge|it|them|on)\b|\s*(?:[,.;]|$|along with)", re.IGNORECASE)
+ALONG_WITH = re.compile(r"\balong\s+with\s+", re.IGNORECASE)
+ALONG_WITH_REACH = 80  # characters after the verb
+
+
+def _active(text: str, start: int, end: int) -> list[Membership]:
+    """"Norway, Kenya and Uruguay signed the letter", "Ghana joined the statement", "Japan
+    is co-sponsoring the resolution", "A further eight states (A, B, ...) signed", "A group
+    of 20 countries, among them A, B and C, backed the proposal", "A signed the statement
+    along with B and C": the states just before the verb (and after "along with")."""
+    out = []
+    floor = start  # a subject never reaches back past the verb before it (linear time)
+    for m in ACTIVE.finditer(text, start, end):
+        since, floor = floor, m.end()
+        if not SIGNED_THING.match(text, m.end(), end):
+            continue
+        subject = _subject_states(text, since, m.start())
+        if subject is None:
+            continue
+        members, partial, count, begin = subject
+        # "signed the statement along with ...": close after the verb's object
+        along = ALONG_WITH.search(text, m.end(), min(end, m.end() + ALONG_WITH_REACH))
+        stop = m.end()
+        if along:
+            more = _leading_states(text[along.end() : end])
+            members += [x for x in more if x.iso3 not in {y.iso3 for y in members}]
+            if more:
+                last = more[-1].name
+                found = text.find(last, along.end(), end)
+                stop = found + len(last) if found >= 0 else end
+        relation = ACTIVE_RELATIONS[m.group("verb").lower()]
+        out.append(Membership(relation, members, partial, Segment.of(text, begin, stop),
+                              None, None, count))
+    return out
+
+
+COPULAR = re.compile(
+    r"\b(?:were|was|are|is)\s+(?:later\s+|also\s+|then\s+)?(?:added\s+as\s+|listed\s+as\s+|"
+    r"(?:among\s+)?the\s+(?:main\s+|original\s+|first\s+|only\s+|other\s+)?)?"
+    r"(?P<noun>co-?sponsors|sponsors|drafters|authors|signatories|initiators|supporters|"
+    r"endorsers)\b", re.IGNORECASE)
+NOUN_RELATIONS = {"co-sponsors": "cosponsored", "cosponsors": "cosponsored",
+                  "sponsors": "cosponsored", "drafters": "drafted", "authors": "drafted",
+                  "signatories": "signed", "initiators": "initiated", "supporters": "supported",
+                  "endorsers": "endorsed"}
+AMONG = re.compile(
+    r"\b(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?P<count>[\w,]+)\s+(?:other\s+)?"
+    r"(?:states|countries|nations|governments)\s+(?:that|which|who)\s+(?:have\s+|had\s+)?"
+    r"(?:also\s+)?(?P<verb>" + "|".join(ACTIVE_RELATIONS) + r")\b", re.IGNORECASE)
+
+
+def _copular(text: str, start: int, end: int) -> list[Membership]:
+    """"A, B and C were the main sponsors of the resolution", "A and B were later added as
+    co-sponsors", "A and B were among the 40 states that endorsed it"."""
+    out = []
+    floor = start
+    for m in COPULAR.finditer(text, start, end):
+        since, floor = floor, m.end()
+        subject = _subject_states(text, since, m.start())
+        if subject is not None:
+            members, partial, count, begin = subject
+            out.append(Membership(NOUN_RELATIONS[m.group("noun").lower()], members, partial,
+                                  Segment.of(text, begin, m.end()), None, None, count))
+    floor = start
+    for m in AMONG.finditer(text, start, end):
+        since, floor = floor, m.end()
+        subject = _subject_states(text, since, m.start())
+        if subject is not None:
+            members, _partial, _count, begin = subject
+            out.append(Membership(ACTIVE_RELATIONS[m.group("verb").lower()], members, True,
+                                  Segment.of(text, begin, m.end()), None, None,
+                                  _number(m.group("count"))))
+    return out
+
+
+CAME_FROM = re.compile(r"\b(?:idea|initiative|proposal|plan|draft|text)\s+(?:first\s+)?"
+                       r"came\s+from\s+", re.IGNORECASE)
+
+
+def _came_from(text: str, start: int, end: int) -> list[Membership]:
+    """"The idea came from A, B and C": who initiated it."""
+    out = []
+    for m in CAME_FROM.finditer(text, start, end):
+        found = _list_membership(text, m.end(), end, "initiated", m.start(), None)
+        if found is not None and found.members:
+            out.append(found)
+    return out
+
+
+AMONG_THEM = re.compile(r"\s+(?:were|are)\s+(?:also\s+)?among\s+them\b", re.IGNORECASE)
+AS_WERE = re.compile(r"\bas\s+(?:were|was|did|have|has)\s+", re.IGNORECASE)
+BUT_NOT = re.compile(r"\bbut\s+not\s+", re.IGNORECASE)
+
+
+def _among_them(text: str, start: int, end: int, pending: Membership) -> list[Membership]:
+    """After "endorsed by 30 countries.": "A, B and C were among them, as were D and E, but
+    not F" names some of them (F not)."""
+    m = AMONG_THEM.search(text, start, end)
+    if m is None:
+        return []
+    members = _trailing_states(text[start : m.start()])
+    if not members:
+        return []
+    stop = m.end()
+    more = AS_WERE.search(text, m.end(), end)
+    if more:
+        cut = BUT_NOT.search(text, more.end(), end)
+        extra = _leading_states(text[more.end() : cut.start() if cut else end])
+        members += extra
+        if extra:
+            found = text.find(extra[-1].name, more.end(), end)
+            stop = found + len(extra[-1].name) if found >= 0 else stop
+    return [Membership(pending.relation, members, True, Segment.of(text, start, stop),
+                       pending.of, pending.described, pending.count)]
+
+
+def _subject_states(text: str, start: int, verb: int
+                    ) -> tuple[list[CountryMatch], bool, int | None, int] | None:
+    """The states a clause names as its subject, just before its verb: (members, partial,
+    count, where the subject begins). "A further eight states (A, ...)": the list in
+    brackets and the count; "A group of 20 countries, among them A, B": partial."""
+    before = text[start:verb].rstrip(" ,")
+    bracket = re.search(r"[(\[]([^()\[\]]+)[)\]]\s*$", before)
+    if bracket:
+        members = _leading_states(bracket.group(1))
+        head = before[: bracket.start()]
+        count = _count(head)
+        if members:
+            return (members, count is not None and count > len(members), count,
+                    start + len(head) - len(head.lstrip()))
+    among = re.search(r"\b(?:among\s+them|including|such\s+as)\s+", before, re.IGNORECASE)
+    if among:
+        members = _leading_states(before[among.end() :])
+        if members:
+            return members, True, _count(before[: among.start()]), start
+    members = _trailing_states(before)
+    if not members:
+        return None
+    first = before.rfind(members[0].name)
+    return members, False, None, start + max(first, 0)
+
+
+def _trailing_states(before: str) -> list[CountryMatch]:
+    """The states a text ends with ("... Norway, Kenya and Uruguay"), in order."""
+    items = split_items(before)
+    out: list[CountryMatch] = []
+    for item in reversed(items):
+        match = resolve_country(item)
+        if match.match not in ("exact", "alias") and not (" and " in item
+                                                        and names_with_and(item)):
+            # "Officials said Norway": the clause's last words may still end with a state
+            tail = re.search(r"((?:[A-Z][\w'’.-]*\s*){1,4})$", item)
+            if tail and not out:
+                last = resolve_country(tail.group(1).strip())
+                if last.match in ("exact", "alias") and item.strip() == tail.group(1).strip():
+                    out.append(last)
+            break
+        out.append(match)
+    return out[::-1]
+
+
+def _count(text: str) -> int | None:
+    """The number of states a phrase counts ("30 countries", "a group of twenty states")."""
+    m = COUNT.search(text)
+    return _number(m.group("n")) if m else None
+
+
+def _number(word: str) -> int | None:
+    raw = word.lower().replace(",", "")
+    return int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
 
 
 def _leading_states(chunk: str) -> list[CountryMatch]:
