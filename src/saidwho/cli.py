@@ -497,35 +497,47 @@ def _read_statements(files: tuple[str, ...]) -> list:  # type: ignore[type-arg]
               show_default=True)
 @click.option("--map", "map_path", type=click.Path(dir_okay=False),
               help="Draw the (last) statement on a world map: FILE.svg or FILE.png.")
-@click.option("--against", "against", help="With --map: also show the silent members of a "
-              "reference group (icc, eu, un or a CSV file), as of the statement's date.")
+@click.option("--against", "against", help="Also show, for each statement, the members of a "
+              "reference group (icc, eu, un or a CSV file) that did not sign and the "
+              "non-members that did, as of the statement's date (and on the map).")
 def statement_read(files: tuple[str, ...], fmt: str, map_path: str | None,
                    against: str | None) -> None:
     """Signatories of joint statements (text or HTML files)."""
+    from .actors.compare import Comparison
     from .actors.reference import load_group
-    from .actors.render import print_statement
+    from .actors.render import print_against, print_statement
     from .actors.worldmap import render_map, statement_layers
 
     statements = _read_statements(files)
     failed = statements and statements[-1] is None
     statements = [s for s in statements if s is not None]
+    try:
+        group = load_group(against) if against else None
+    except SaidwhoError as exc:
+        _fail(str(exc))
     if map_path and statements:
         st = statements[-1]
         try:
-            group = load_group(against) if against else None
             members = group.members(st.date) if group else None
             render_map(statement_layers(st, members, group.key if group else ""),
                        st.title or st.source, map_path)
         except SaidwhoError as exc:
             _fail(str(exc))
     if fmt == "json":
-        body = [s.to_dict() for s in statements]
+        body = []
+        for st in statements:
+            item = st.to_dict()
+            if group is not None:
+                item["against"] = Comparison([st], group).to_dict()["against"]
+            body.append(item)
         click.echo(json.dumps(body[0] if len(files) == 1 and body else body, indent=2,
                               ensure_ascii=False))
     else:
         console = Console()
         for st in statements:
             print_statement(st, console)
+            if group is not None:
+                print_against(Comparison([st], group), console)
     if failed:
         sys.exit(1)
 

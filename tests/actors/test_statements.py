@@ -251,3 +251,19 @@ def test_a_misspelt_name_holding_and_is_never_joined_or_left():
     second = read_statement("Statement\n\nSigned by Chile, Peru and Trinidad and Tobaggo.\n")
     cmp = Comparison([first, second]).to_dict()
     assert cmp["joined"] == [] and cmp["left"] == []
+
+
+def test_one_statement_against_a_group_in_table_and_json(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text("Joint statement\n1 June 2025\n\nSigned by Chile, France, Turkey and "
+                    "Peru.\n", encoding="utf-8")
+    runner = CliRunner()
+    body = json.loads(runner.invoke(main, ["statement", str(path), "--against", "icc",
+                                           "--format", "json"]).output)
+    (against,) = body["against"]["statements"]
+    assert against["non_members_signing"] == ["TUR"]  # Türkiye is not a State Party
+    assert "DEU" in against["silent_members"] and "FRA" not in against["silent_members"]
+    table = runner.invoke(main, ["statement", str(path), "--against", "icc"]).output
+    assert "silent members" in table and "non-members signing (1): Türkiye" in table
+    bad = runner.invoke(main, ["statement", str(path), "--against", "nato-but-not-shipped"])
+    assert bad.exit_code == 1 and "no such group" in bad.output

@@ -37,6 +37,12 @@ def print_comparison(cmp: Comparison, console: Console) -> None:
     console.print(f"[bold]joined[/] (in the last, not the first): {names(cmp.joined)}")
     console.print(f"[bold]left[/] (in the first, not the last): {names(cmp.left)}")
     console.print(f"[bold]signed all[/] ({len(cmp.in_all)}): {names(cmp.in_all)}")
+    print_against(cmp, console)
+
+
+def print_against(cmp: Comparison, console: Console) -> None:
+    """Each statement against the comparison's reference group: its silent members and
+    the non-members that signed."""
     if cmp.group is not None:
         for k, codes in enumerate(cmp.per_statement):
             members = cmp.group_members(k)
