@@ -53,7 +53,7 @@ def test_extract_output_has_the_memberships(tmp_path):
     doc = json.loads(result.output)
     assert [m["relation"] for m in doc["memberships"]] == ["drafted", "signed", "led",
                                                            "endorsed"]
-    assert doc["memberships"][1]["members"][-1] == {"name": "UK", "iso3": "GBR"}
+    assert doc["memberships"][1]["members"][-1] == {"name": "UK", "iso3": "GBR", "type": "state"}
 
 
 @pytest.mark.parametrize("text", [
@@ -64,3 +64,13 @@ def test_extract_output_has_the_memberships(tmp_path):
 def test_news_lists_keep_names_holding_and(text):
     (m,) = find_memberships(text)
     assert (m.relation, sorted(m.codes)) == ("drafted", ["CHL", "PER", "TTO"])
+
+
+def test_members_that_are_not_states_are_kept_without_a_code():
+    (signed,) = find_memberships("The statement was signed by the European Union, Norway "
+                                 "and the State of Palestine.")
+    assert [(m["name"], m["iso3"], m["type"]) for m in signed.to_dict()["members"]] == [
+        ("European Union", None, "organization"), ("Norway", "NOR", "state"),
+        ("State of Palestine", "PSE", "state")]
+    (joined,) = find_memberships("Kosovo and Taiwan also signed the letter.")
+    assert joined.codes == ["XKX", "TWN"]

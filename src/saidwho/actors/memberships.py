@@ -61,7 +61,9 @@ class Membership:
         return {
             "relation": self.relation,
             "of": self.of,
-            "members": [{"name": m.name, "iso3": m.iso3} for m in self.members],
+            "members": [{"name": m.name, "iso3": m.iso3,
+                         "type": "state" if m.iso3 else "organization"}
+                        for m in self.members],
             "partial": self.partial,
             "described": self.described,
             "count": self.count,
@@ -320,19 +322,12 @@ def _subject_states(text: str, start: int, verb: int
 
 
 def _trailing_states(before: str) -> list[CountryMatch]:
-    """The states a text ends with ("... Norway, Kenya and Uruguay"), in order."""
+    """The members a text ends with ("... Norway, Kenya and Uruguay"), in order."""
     items = split_items(before)
     out: list[CountryMatch] = []
     for item in reversed(items):
-        match = resolve_country(item)
-        if match.match not in ("exact", "alias") and not (" and " in item
-                                                        and names_with_and(item)):
-            # "Officials said Norway": the clause's last words may still end with a state
-            tail = re.search(r"((?:[A-Z][\w'’.-]*\s*){1,4})$", item)
-            if tail and not out:
-                last = resolve_country(tail.group(1).strip())
-                if last.match in ("exact", "alias") and item.strip() == tail.group(1).strip():
-                    out.append(last)
+        match = _member(item)
+        if match is None:
             break
         out.append(match)
     return out[::-1]
@@ -349,14 +344,39 @@ def _number(word: str) -> int | None:
     return int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
 
 
+# bodies of states that sign and join as members in their own right; kept as members
+# without a code (never mapped to a country)
+ORGANIZATIONS = {
+    "european union": "European Union", "eu": "European Union",
+    "african union": "African Union", "au": "African Union", "asean": "ASEAN",
+    "arab league": "Arab League", "league of arab states": "Arab League",
+    "organisation of islamic cooperation": "Organisation of Islamic Cooperation",
+    "organization of islamic cooperation": "Organisation of Islamic Cooperation",
+    "oic": "Organisation of Islamic Cooperation", "council of europe": "Council of Europe",
+    "caricom": "CARICOM", "mercosur": "Mercosur", "ecowas": "ECOWAS",
+    "gulf cooperation council": "Gulf Cooperation Council",
+}
+
+
+def _member(item: str) -> CountryMatch | None:
+    """A list item as a member: a state (exactly, by alias, or a misspelt name holding
+    "and") or one of the ORGANIZATIONS (no code); None for anything else."""
+    if item[:1].islower() and not item.lower().startswith("the "):
+        return None
+    match = resolve_country(item)
+    if match.match in ("exact", "alias") or (" and " in item and names_with_and(item)):
+        return match  # "Trinidad and Tobaggo": misspelt, still one name
+    name = ORGANIZATIONS.get(re.sub(r"^the\s+", "", item.strip(), flags=re.I).lower())
+    return CountryMatch(name, None, None) if name else None
+
+
 def _leading_states(chunk: str) -> list[CountryMatch]:
-    """The states a list starts with, up to the first item that is not one."""
+    """The members a list starts with, up to the first item that is not one."""
     members = []
     for item in split_items(chunk):
-        match = resolve_country(item)
-        if (match.match in ("exact", "alias") or " and " in item and names_with_and(item)) and (
-                not item[:1].islower()):
-            members.append(match)  # "Trinidad and Tobaggo": misspelt, still one name
+        match = _member(item)
+        if match is not None:
+            members.append(match)
             continue
         # "Japan on Monday": the list ends inside this item, after its capitalised words
         head = re.match(r"(?:[A-Z][\w'’.-]*\s*)+", item)
