@@ -158,6 +158,7 @@ def test_speaker_and_outlet_pages(client):
 
 def test_statements_compare_and_map(client):
     page = client.get("/statements?sample=1&against=un").text
+    assert "Chile (CHL)" in page  # names beside codes in the table of who
     assert "Joined" in page and "Silent members" in page
     assert "data:image/svg+xml;base64," in page and 'alt="World map:' in page
     data = client.get("/api/statements/sample").json()

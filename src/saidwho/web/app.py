@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..actors.countries import country_name
 from ..errors import SaidwhoError
 from . import api, pages
 from .services import StoreMissing, UploadTooLarge, WebConfig
@@ -50,6 +51,7 @@ def create_app(config: WebConfig) -> FastAPI:
     app.state.config = config
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["country"] = lambda code: f"{country_name(code)} ({code})"
     app.state.templates = Jinja2Templates(env=env)
     app.include_router(api.router)
     app.include_router(pages.router)
