@@ -74,3 +74,12 @@ def test_members_that_are_not_states_are_kept_without_a_code():
         ("State of Palestine", "PSE", "state")]
     (joined,) = find_memberships("Kosovo and Taiwan also signed the letter.")
     assert joined.codes == ["XKX", "TWN"]
+
+
+def test_every_relation_names_the_statement_it_is_of():
+    text = ("A joint statement on the court was published on Monday. It was drafted by "
+            "Belgium, Chile and Jordan. Norway and Kenya signed the statement on Tuesday. "
+            "A separate letter was signed by Peru.")
+    assert [(m.relation, m.of) for m in find_memberships(text)] == [
+        ("drafted", "A joint statement"), ("signed", "A joint statement"),
+        ("signed", "A separate letter")]

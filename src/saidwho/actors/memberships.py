@@ -19,6 +19,7 @@ text gives. Every pattern reads a bounded stretch of its own sentence: linear in
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -82,7 +83,41 @@ def find_memberships(text: str) -> list[Membership]:
             found += _among_them(text, start, end, pending)
         pending = next((m for m in found if not m.members and m.count), None)
         out += [m for m in found if m.members]
-    return sorted(out, key=lambda m: (m.span.start, m.span.end))
+    out.sort(key=lambda m: (m.span.start, m.span.end))
+    _name_what(text, out)
+    return out
+
+
+THING = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<noun>statement|letter|declaration|resolution|appeal|text|communiqu[eé]|proposal|"
+    r"motion|petition|initiative)s?\b")
+
+
+OBJECT_REACH = 40  # how far after a relation its object ("signed the statement") may be
+
+
+def _name_what(text: str, found: list[Membership]) -> None:
+    """Name what each membership is of, one name per statement in the article: the first
+    mention of the statement the relation is about ("A joint statement ... It was drafted
+    by ..." and "... signed the statement" are both of "A joint statement")."""
+    things = list(THING.finditer(text))
+    if not things:
+        return
+    first: dict[str, str] = {}
+    for t in things:
+        first.setdefault(t.group("noun").lower(), t.group(0))
+    starts = [t.start() for t in things]
+    for m in found:
+        # the statement named in the relation itself, else the one named last before it
+        stop = text.find(".", m.span.end)
+        stop = min(m.span.end + OBJECT_REACH, stop if stop >= 0 else len(text))
+        j = bisect.bisect_left(starts, m.span.start)
+        k = bisect.bisect_right(starts, m.span.start) - 1
+        thing = things[j] if j < len(things) and starts[j] < stop else (
+            things[k] if k >= 0 else None)
+        if thing is not None:
+            m.of = first[thing.group("noun").lower()]
 
 
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:St|Mr|Mrs|Ms|Dr|Sen|Gen|Gov|Rep|Fed|No|Jr|Sr|Mt))$")
