@@ -267,3 +267,18 @@ def test_one_statement_against_a_group_in_table_and_json(tmp_path):
     assert "silent members" in table and "non-members signing (1): Türkiye" in table
     bad = runner.invoke(main, ["statement", str(path), "--against", "nato-but-not-shipped"])
     assert bad.exit_code == 1 and "no such group" in bad.output
+
+
+def test_numbered_lists_and_tables_give_names_only():
+    numbered = read_statement("Joint statement\n\nSignatories:\n1. Aruba\n2. Chile\n(3) Peru\n"
+                              "4. Antigua and Barbuda\n")
+    assert numbered.codes == {"ABW", "CHL", "PER", "ATG"} and numbered.unresolved == []
+    for cells in (["Country", "Date", "Chile", "1 June 2025", "Peru", "2 June 2025",
+                   "Brazil", "3 June 2025"],
+                  ["No.", "Country", "1", "Chile", "2", "Peru", "3", "Brazil"],
+                  ["Country", "Chile", "Peru", "Brazil"]):
+        rows = "".join(f"<tr><td>{c}</td></tr>" for c in cells)
+        _title, text = html_text(f"<html><body><h1>Joint statement</h1><table>{rows}</table>"
+                                 "</body></html>")
+        st = read_statement(text)
+        assert st.codes == {"CHL", "PER", "BRA"} and st.unresolved == [], cells

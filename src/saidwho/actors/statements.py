@@ -34,7 +34,11 @@ SEPARATORS = re.compile(r"\s*(?:[,;\n•·])\s*")
 AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 HEADINGS = frozenset({"signatories", "signed", "signed by", "endorsed by", "co-sponsors",
                       "cosponsors", "states", "countries", "members", "supporting states",
-                      "list of signatories"})
+                      "list of signatories", "country", "state", "member state",
+                      "member states", "date", "date of signature", "signature", "no",
+                      "number", "name", "#", "participant", "participants"})
+# "1. Aruba", "(12) Chile", "a) Peru": the number of an item, not part of its name
+ENUMERATION = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 MIN_ITEMS = 3
 MIN_STATE_SHARE = 0.6
 MAX_ITEM_WORDS = 8
@@ -94,7 +98,8 @@ def read_statement(text: str, source: str = "") -> Statement:
     statement = Statement(title=_title(text), date=find_date(text), source=source)
     for role, items in _lists(text):
         for item in items:
-            statement.signatories.append(Signatory(resolve_country(item), role))
+            if item != statement.title:  # a title line right above a one-per-line list
+                statement.signatories.append(Signatory(resolve_country(item), role))
     return statement
 
 
@@ -176,7 +181,7 @@ def split_items(chunk: str) -> list[str]:
     """Names of a written list: split at commas, semicolons, bullets and line breaks, and
     at "and" unless the words around it are one name ("Antigua and Barbuda"); a comma
     inside an ISO name ("Korea, Republic of") is kept."""
-    parts = [p.strip(" .:\t\"'“”") for p in SEPARATORS.split(chunk)]
+    parts = [ENUMERATION.sub("", p).strip(" .:\t\"'“”") for p in SEPARATORS.split(chunk)]
     parts = [re.sub(r"^(?:and|&)\s+", "", p, flags=re.IGNORECASE) for p in parts if p]
     joined: list[str] = []
     k = 0
@@ -193,9 +198,16 @@ def split_items(chunk: str) -> list[str]:
         pieces = [part] if _exact(part) or not AND.search(part) else _and_names(part)
         for piece in pieces:
             piece = re.sub(r"^the\s+", "", piece.strip(), flags=re.IGNORECASE)
-            if piece and len(piece.split()) <= MAX_ITEM_WORDS and piece.casefold() not in HEADINGS:
+            if _is_item(piece):
                 items.append(piece)
     return items
+
+
+def _is_item(piece: str) -> bool:
+    """Whether a piece of a list can be a signatory's name: not a heading ("Country"), and
+    without digits (a date or a number in another column of a table)."""
+    return bool(piece) and len(piece.split()) <= MAX_ITEM_WORDS and (
+        piece.casefold().rstrip(".") not in HEADINGS) and not any(ch.isdigit() for ch in piece)
 
 
 def _and_names(part: str) -> list[str]:
@@ -244,15 +256,14 @@ def _line_blocks(text: str) -> list[tuple[int, int, list[str]]]:
     current: list[str] = []
     start = 0
     for line in text.splitlines(keepends=True):
-        stripped = line.strip(" \t\r\n•·-*")
-        short = (0 < len(stripped.split()) <= MAX_ITEM_WORDS and not stripped.endswith(":")
-                 and stripped.casefold() not in HEADINGS)
-        if short:
+        stripped = ENUMERATION.sub("", line).strip(" \t\r\n•·-*")
+        short = 0 < len(stripped.split()) <= MAX_ITEM_WORDS and not stripped.endswith(":")
+        if short and _is_item(stripped.rstrip(",;.")):
             if not current:
                 start = pos
             current.append(stripped.rstrip(",;."))
-        elif current and not stripped:
-            pass  # blank lines inside a block
+        elif (current and not stripped) or (short and current):
+            pass  # blank lines, numbers, dates and headings inside a block (table cells)
         else:
             if current:
                 blocks.append((start, pos, current))
