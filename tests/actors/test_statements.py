@@ -282,3 +282,9 @@ def test_numbered_lists_and_tables_give_names_only():
                                  "</body></html>")
         st = read_statement(text)
         assert st.codes == {"CHL", "PER", "BRA"} and st.unresolved == [], cells
+
+
+def test_a_run_in_list_of_misspelt_names_holding_and_is_read_whole():
+    st = read_statement("Joint statement\n\nSigned by Chile, Peru, Atnigua and Barbuda and "
+                        "Trinidad and Tobaggo and Bosnia and Herzegovnia.\n")
+    assert st.codes == {"CHL", "PER", "ATG", "TTO", "BIH"} and st.unresolved == []
