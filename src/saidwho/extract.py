@@ -9,8 +9,9 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from .actors.memberships import find_memberships
+from .actors.memberships import Membership, find_memberships
 from .errors import ModelNotFoundError
 from .model import DocumentResult
 
@@ -59,6 +60,7 @@ def load_pipeline(model: str | None = None, *, min_confidence: float | None = No
         raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed") from exc
     if "parser" in nlp.pipe_names and "saidwho_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("saidwho_line_breaks", before="parser")
+    nlp.add_pipe("saidwho_memberships")
     if engine == "rules":
         nlp.add_pipe("saidwho", config={"min_confidence": 0.35 if min_confidence is None
                                         else min_confidence})
@@ -120,18 +122,27 @@ def extract_many(
                 yield chunk, (doc_id, offset, k == len(parts) - 1)
 
     current: DocumentResult | None = None
+    found: list[Membership] | None = []
     for doc, (doc_id, offset, last) in nlp.pipe(pieces(), as_tuples=True,
                                                 batch_size=batch_size):
         if current is None:
             current = DocumentResult(doc_id, text=texts.pop(doc_id))
+            found = []
         for att in doc._.attributions or []:
             if offset:
                 att.shift(offset)
             current.attributions.append(att)
+        chunk_found = doc._.memberships if Doc.has_extension("memberships") else None
+        if chunk_found is None or found is None:
+            found = None  # a pipeline without saidwho_memberships: read the whole text
+        else:
+            found += [m.shifted(offset) for m in chunk_found]
         if last:
             for att in current.attributions:
                 att.assign_id(doc_id)
-            current.memberships = [m.to_dict() for m in find_memberships(current.text or "")]
+            if found is None:
+                found = find_memberships(current.text or "")
+            current.memberships = [m.to_dict() for m in found]
             yield current
             current = None
 

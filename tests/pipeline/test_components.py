@@ -72,3 +72,24 @@ def test_speaker_resolver_is_swappable_through_the_registry():
     nlp.add_pipe("saidwho", config={"speaker_resolver": {"@misc": "test.no_speakers.v1"}})
     (att,) = nlp(TEXT)._.attributions
     assert att.speaker is None
+
+
+def test_memberships_component_and_chunked_offsets(nlp, monkeypatch):
+    """saidwho_memberships (entry point) sets doc._.memberships; a text read in chunks gets
+    them with offsets into the whole text."""
+    import saidwho.extract as extract
+    from saidwho.extract import extract_text
+
+    assert "saidwho_memberships" in nlp.pipe_names
+    text = ("A joint statement was issued on Monday. It was drafted by Belgium, Chile and "
+            "Jordan.\n\n" + "The weather was mild and the talks went on.\n\n" * 30
+            + "Norway and Kenya signed the statement on Tuesday.\n")
+    doc = nlp(text)
+    assert [m.relation for m in doc._.memberships] == ["drafted", "signed"]
+    monkeypatch.setattr(extract, "CHUNK_CHARS", 400)
+    assert len(extract.chunks(text)) > 2
+    result = extract_text(nlp, text, "chunked")
+    assert [(m["relation"], [x["iso3"] for x in m["members"]]) for m in result.memberships] == [
+        ("drafted", ["BEL", "CHL", "JOR"]), ("signed", ["NOR", "KEN"])]
+    for m in result.memberships:
+        assert text[m["span"]["start"] : m["span"]["end"]] == m["span"]["text"]

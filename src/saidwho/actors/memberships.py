@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Segment
@@ -53,6 +53,10 @@ class Membership:
     of: str | None = None  # what was drafted or signed ("The statement"), when named
     described: str | None = None  # how the members are described ("Western states")
     count: int | None = None  # how many the text says there are ("a group of 20 countries")
+
+    def shifted(self, offset: int) -> Membership:
+        """The same relation with its span moved (for texts read in chunks)."""
+        return replace(self, span=self.span.shifted(offset))
 
     @property
     def codes(self) -> list[str]:

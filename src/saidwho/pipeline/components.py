@@ -5,7 +5,8 @@
 * ``saidwho``: both in one step, the usual way to add saidwho to a pipeline;
 * ``saidwho_tagger``: the trained engine; re-reads the rule engine's attributions (from
   ``saidwho_attributions`` before it) with the trained tagger and resolves speakers;
-* ``saidwho_line_breaks``: sentence starts after line breaks; add it before the parser.
+* ``saidwho_line_breaks``: sentence starts after line breaks; add it before the parser;
+* ``saidwho_memberships``: who drafted, signed or joined what -> ``doc._.memberships``.
 
 Results are also exposed as spans: ``doc.spans["saidwho_source"]``, ``["saidwho_cue"]``
 and ``["saidwho_content"]``.
@@ -22,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from ..actors.memberships import find_memberships
 from ..learn.tagger import AttributionTagger, packaged_tagger_path
 from .attributions import attach_continuations, find_attributions
 from .channels import find_channels
@@ -32,6 +34,8 @@ from .speakers import resolve_speakers
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
+if not Doc.has_extension("memberships"):
+    Doc.set_extension("memberships", default=None)
 
 SpeakerResolverFn = Callable[[Doc, list[Any]], None]
 
@@ -197,6 +201,28 @@ def make_tagger(nlp: Language, name: str, *, min_confidence: float | None, weigh
                 speaker_resolver: SpeakerResolverFn) -> TaggerComponent:
     return TaggerComponent(nlp, name, min_confidence=min_confidence, weights=weights,
                            resolver=speaker_resolver)
+
+
+@Language.factory(
+    "saidwho_memberships",
+    assigns=["doc._.memberships"],
+    requires=[],
+)
+def make_memberships(nlp: Language, name: str) -> MembershipReader:
+    return MembershipReader(name)
+
+
+class MembershipReader:
+    """Who drafted, signed, co-sponsored or joined what (``actors.memberships``), as
+    ``doc._.memberships``; the speaker step reads them for statements that speak. Add it
+    before ``saidwho`` or ``saidwho_attributions``."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.memberships = find_memberships(doc.text)
+        return doc
 
 
 @Language.component(

@@ -98,8 +98,9 @@ class Context:
 
     def memberships(self) -> list[Membership]:
         """Who the text says drafted, signed or joined what (read once, when asked)."""
-        if self._memberships is None:
-            self._memberships = find_memberships(self.text)
+        if self._memberships is None:  # read by saidwho_memberships, or here
+            found = self.doc._.memberships if Doc.has_extension("memberships") else None
+            self._memberships = found if found is not None else find_memberships(self.text)
         return self._memberships
 
     def sent_of(self, char: int) -> int:
