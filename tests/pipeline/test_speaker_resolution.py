@@ -166,3 +166,18 @@ def test_an_unresolved_source_keeps_its_channel(run):
     atts = run("Mr. Tom Ode opened the session. She told reporters that the vote would wait.")
     told = [a for a in atts.values() if a.channel is not None]
     assert told and (told[0].channel.name, told[0].channel.type) == ("reporters", "anonymous")
+
+
+def test_the_statement_is_one_document_named_by_its_first_mention(run):
+    atts = run("A group of 93 states issued a joint statement on Monday. It was drafted by "
+               "Belgium, Chile and Jordan. The statement said the court must work freely.")
+    statement = atts["The statement"].speaker
+    assert (statement.name, statement.type, statement.count) == ("joint statement",
+                                                                  "document", 93)
+    assert [m.iso3 for m in statement.members] == ["BEL", "CHL", "JOR"]
+
+
+def test_a_collective_cut_short_is_the_whole_group(nlp):
+    speaker = _resolve_by_hand(nlp, "A group of 93 states said the court must be free.",
+                               "states")
+    assert (speaker.name, speaker.type, speaker.count) == ("A group of 93 states", "group", 93)

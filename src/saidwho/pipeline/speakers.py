@@ -223,6 +223,10 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
     return Mention(seg, Speaker(strip_article(text), kind, seg), head)
 
 
+COLLECTIVE_HEADS = frozenset({"group", "number", "coalition", "bloc", "dozen", "handful",
+                              "couple", "alliance"})
+
+
 def _whole_phrase(span: Span) -> Span:
     """The whole noun phrase of a source the tagger cut short: "’s campaign" is "Donald
     Trump’s campaign", "Judge" (before "Frank Nervo") is "Judge Frank Nervo"."""
@@ -234,15 +238,19 @@ def _whole_phrase(span: Span) -> Span:
                 or (root.dep_ in ("det", "amod", "nummod", "quantmod")
                     and root.head.pos_ == "NOUN")):  # "A | majority of", "several | groups"
             root = root.head
+        elif (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN"
+              and root.head.head.lemma_.lower() in SHARE_NOUNS | COLLECTIVE_HEADS):
+            root = root.head.head  # "A group of 93 | states", "a majority of | voters"
         else:
             break
     if root.pos_ not in ("NOUN", "PROPN"):
         return span
     start = span.start
-    if root.left_edge.i < start and span[0].dep_ in ("case", "compound", "amod", "poss"):
+    if root.left_edge.i < start and (span[0].dep_ in ("case", "compound", "amod", "poss")
+                                     or root.i < span.start):
         start = root.left_edge.i
     end = max(span.end, root.i + 1)
-    if root.lemma_.lower() in SHARE_NOUNS | {"number", "group", "dozen", "handful", "couple"}:
+    if root.lemma_.lower() in SHARE_NOUNS | COLLECTIVE_HEADS:
         # "a majority of voters", "a number of tax experts": the people counted
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
@@ -366,8 +374,10 @@ def _statement(head: str, ctx: Context, pos: int, history: list[Mention]) -> Men
     """The statement (letter, declaration) last named, as a document speaker whose author
     is the group that made it (its name and count), with as members the states the text
     says drafted, signed or joined it ("drafted by Belgium, Chile and Jordan")."""
-    document = next((m for m in history if m.head == head
-                     and m.speaker.type == "document"), None)
+    # one statement per article: named by its first mention ("a joint statement"), as
+    # the memberships name what they are of
+    documents = [m for m in history if m.head == head and m.speaker.type == "document"]
+    document = documents[-1] if documents else None
     groups = [m for m in history if m.speaker.type == "group"]
     # a group named as such ("a group of 93 states") before a list of some of its members
     group = next((m for m in groups if m.speaker.count and not m.speaker.members),
