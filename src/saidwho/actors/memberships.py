@@ -81,7 +81,9 @@ def find_memberships(text: str) -> list[Membership]:
     out: list[Membership] = []
     pending: Membership | None = None  # "endorsed by 30 countries." names them next
     for start, end in _sentences(text):
-        found = _passive(text, start, end) + _active(text, start, end)
+        found = _passive(text, start, end)
+        # an active subject begins after any list already read before its verb
+        found += _active(text, start, end, [m.span.end for m in found if m.members])
         found += _copular(text, start, end) + _came_from(text, start, end)
         if pending is not None:
             found += _among_them(text, start, end, pending)
@@ -164,8 +166,9 @@ LEAD_IN = re.compile(r"^[^,;]{0,60}?(?::|\bof)\s+")  # "the following States:", 
 COUNT = re.compile(r"(?P<n>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\s+(?:other\s+|more\s+)?"
                    r"(?:[A-Z][\w.-]*\s+){0,2}(?:member\s+)?(?:states|countries|nations|"
                    r"governments|delegations)\b", re.IGNORECASE)
-OTHERS = re.compile(r"\band\s+(?:some\s+|about\s+)?(?P<n>\d+|\w+)\s+other\s+(?:states|"
-                    r"countries|nations|governments)\b", re.IGNORECASE)
+OTHERS = re.compile(r"\b(?:and|along\s+with|together\s+with|plus)\s+(?:some\s+|about\s+)?"
+                    r"(?P<n>\d+|\w+)\s+other\s+(?:states|countries|nations|governments)\b",
+                    re.IGNORECASE)
 
 
 def _list_membership(text: str, start: int, stop: int, relation: str, begin: int,
@@ -223,7 +226,8 @@ ALONG_WITH = re.compile(r"\balong\s+with\s+", re.IGNORECASE)
 ALONG_WITH_REACH = 80  # characters after the verb
 
 
-def _active(text: str, start: int, end: int) -> list[Membership]:
+def _active(text: str, start: int, end: int, barriers: list[int] | None = None
+            ) -> list[Membership]:
     """"Norway, Kenya and Uruguay signed the letter", "Ghana joined the statement", "Japan
     is co-sponsoring the resolution", "A further eight states (A, B, ...) signed", "A group
     of 20 countries, among them A, B and C, backed the proposal", "A signed the statement
@@ -232,6 +236,7 @@ def _active(text: str, start: int, end: int) -> list[Membership]:
     floor = start  # a subject never reaches back past the verb before it (linear time)
     for m in ACTIVE.finditer(text, start, end):
         since, floor = floor, m.end()
+        since = max([since, *(b for b in barriers or () if b <= m.start())])
         if not SIGNED_THING.match(text, m.end(), end):
             continue
         subject = _subject_states(text, since, m.start())
@@ -409,6 +414,11 @@ def _member(item: str) -> CountryMatch | None:
     return CountryMatch(name, None, None) if name else None
 
 
+CLAUSE_VERB = re.compile(  # a verb after a name: the name begins a clause
+    r"(?:also\s+|later\s+|then\s+)?(?:" + "|".join(ACTIVE_RELATIONS) + r"|said|says|was|were|"
+    r"is|are|has|have|had|will|would|did|does|called|added|agreed|refused|declined)\b")
+
+
 def _leading_states(chunk: str) -> list[CountryMatch]:
     """The members a list starts with, up to the first item that is not one."""
     members = []
@@ -417,9 +427,10 @@ def _leading_states(chunk: str) -> list[CountryMatch]:
         if match is not None:
             members.append(match)
             continue
-        # "Japan on Monday": the list ends inside this item, after its capitalised words
+        # "Japan on Monday": the list ends inside this item, after its capitalised words,
+        # unless they are the subject of a clause of their own ("and Kosovo joined it")
         head = re.match(r"(?:[A-Z][\w'’.-]*\s*)+", item)
-        if head:
+        if head and not CLAUSE_VERB.match(item, head.end()):
             match = resolve_country(head.group(0).strip())
             if match.match in ("exact", "alias"):
                 members.append(match)
