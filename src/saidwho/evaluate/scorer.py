@@ -23,12 +23,9 @@ import string
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..model import Attribution, Segment
-
-if TYPE_CHECKING:
-    from .speakers import SpeakerScores
 
 TOKEN = re.compile(r"\w+")
 ROLES = ("source", "cue", "content")
@@ -82,7 +79,7 @@ class Scores:
     documents: int = 0
     # (confidence, right at content + source level) of every prediction
     confidences: list[tuple[float, bool]] = field(default_factory=list)
-    speakers: SpeakerScores | None = None  # when a speaker set was given
+    speakers: Any = None  # SpeakerScores (evaluate.speakers), when a speaker set was given
 
     @property
     def misattribution_rate(self) -> float:

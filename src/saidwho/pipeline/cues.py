@@ -12,40 +12,22 @@ Kinds of cue:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .cue import Cue
 from .frames import CLAUSAL, complement, cue_preposition, verb_frame
 from .lexicon import Lexicon
 from .quotes import QUOTE_CHARS, QuoteIndex
 from .sources import dash_name, subject_kind
-from .spans import char_runs
 
 ACCORDING_PRIOR = 0.9
 COLON_PRIOR = 0.6
 COLON_LABEL_MAX = 4
 DASH_PRIOR = 0.8
-PUNCTUATION_FRAMES = frozenset({"colon", "dash"})
 DASHES = frozenset("―—–")
 # Verb particles and prepositions that belong to a phrasal cue ("call on", "point out").
 PHRASAL = frozenset({"prt"})
-
-
-@dataclass
-class Cue:
-    """A cue candidate: its anchor token, the tokens of the cue phrase, its frame and prior."""
-
-    token: Token
-    tokens: list[Token]
-    frame: str
-    prior: float
-
-    @property
-    def ranges(self) -> list[tuple[int, int]]:
-        if self.frame in PUNCTUATION_FRAMES:  # the cue is the punctuation mark itself
-            return [(t.idx, t.idx + len(t.text)) for t in self.tokens]
-        return char_runs(self.token.doc, [t.i for t in self.tokens])
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex, min_prior: float) -> Iterator[Cue]:

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from .spans import char_runs
 
 if TYPE_CHECKING:
-    from .cues import Cue
+    from .cue import Cue
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis"})
