@@ -3,8 +3,9 @@
 * ``saidwho_attributions``: cues, sources and content -> ``doc._.attributions``;
 * ``saidwho_speakers``: resolves each attribution's speaker and channel;
 * ``saidwho``: both in one step, the usual way to add saidwho to a pipeline;
-* ``saidwho_tagger``: the trained engine; re-reads the rule engine's attributions (from
-  ``saidwho_attributions`` before it) with the trained tagger and resolves speakers;
+* ``saidwho_tagger`` (in ``learn/component.py``): the trained engine; re-reads the rule
+  engine's attributions (from ``saidwho_attributions`` before it) with the trained tagger
+  and resolves speakers;
 * ``saidwho_line_breaks``: sentence starts after line breaks; add it before the parser;
 * ``saidwho_memberships``: who drafted, signed or joined what -> ``doc._.memberships``.
 
@@ -24,12 +25,10 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from ..actors.memberships import find_memberships
-from ..learn.tagger import AttributionTagger, packaged_tagger_path
-from .attributions import attach_continuations, find_attributions
+from .attributions import find_attributions
 from .channels import find_channels
 from .lexicon import Lexicon, load_default_lexicon
 from .paragraphs import mark_line_breaks
-from .quotes import QuoteIndex
 from .speakers import resolve_speakers
 
 if not Doc.has_extension("attributions"):
@@ -61,7 +60,7 @@ class AttributionFinder:
         self.lexicon: Lexicon = load_default_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        return _finish(doc, find_attributions(doc, self.lexicon, self.min_confidence),
+        return finish(doc, find_attributions(doc, self.lexicon, self.min_confidence),
                        self.resolver)
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
@@ -86,7 +85,7 @@ class AttributionFinder:
         return self
 
 
-def _finish(doc: Doc, atts: list[Any], resolver: SpeakerResolverFn | None) -> Doc:
+def finish(doc: Doc, atts: list[Any], resolver: SpeakerResolverFn | None) -> Doc:
     """Find channels, resolve speakers (when a resolver is set) and store the attributions
     on the doc."""
     find_channels(doc, atts)
@@ -152,55 +151,6 @@ def make_attributions(nlp: Language, name: str, *, min_confidence: float) -> Att
 def make_speakers(nlp: Language, name: str, *,
                   speaker_resolver: SpeakerResolverFn) -> SpeakerResolver:
     return SpeakerResolver(nlp, name, resolver=speaker_resolver)
-
-
-class TaggerComponent:
-    """The trained engine: cue and role taggers (``learn/tagger.py``) over the parse, the
-    token vectors and the rule engine's output."""
-
-    def __init__(self, nlp: Language, name: str, *, min_confidence: float | None, weights: str,
-                 resolver: SpeakerResolverFn | None) -> None:
-        self.name = name
-        self._min_confidence = min_confidence
-        self.resolver = resolver
-        self.tagger = AttributionTagger.from_disk(weights or packaged_tagger_path())
-
-    @property
-    def min_confidence(self) -> float:
-        """The configured threshold, else the one chosen in training (held-out F1)."""
-        if self._min_confidence is not None:
-            return self._min_confidence
-        return float(self.tagger.info.get("min_confidence", 0.5))
-
-    def __call__(self, doc: Doc) -> Doc:
-        quotes = QuoteIndex.of(doc.text)
-        atts = self.tagger.predict(doc, doc._.attributions or [], self.min_confidence, quotes)
-        attach_continuations(atts, quotes, doc.text)
-        return _finish(doc, atts, self.resolver)
-
-    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
-                   nlp: Language | None = None, weights: str | None = None) -> None:
-        """Load trained weights (a folder written by ``saidwho train``) or the packaged ones."""
-        self.tagger = AttributionTagger.from_disk(weights or packaged_tagger_path())
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        self.tagger.to_disk(path)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TaggerComponent:
-        self.tagger = AttributionTagger.from_disk(path)
-        return self
-
-
-@Language.factory(
-    "saidwho_tagger",
-    default_config={"min_confidence": None, "weights": "", "speaker_resolver": RESOLVER},
-    assigns=["doc._.attributions", "doc.spans"],
-    requires=["doc._.attributions", "token.dep", "token.lemma", "doc.tensor", "doc.ents"],
-)
-def make_tagger(nlp: Language, name: str, *, min_confidence: float | None, weights: str,
-                speaker_resolver: SpeakerResolverFn) -> TaggerComponent:
-    return TaggerComponent(nlp, name, min_confidence=min_confidence, weights=weights,
-                           resolver=speaker_resolver)
 
 
 @Language.factory(
