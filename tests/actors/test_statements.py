@@ -12,8 +12,9 @@ from click.testing import CliRunner
 from saidwho.actors.compare import Comparison
 from saidwho.actors.countries import resolve_country
 from saidwho.actors.documents import html_text, read_statement_file
+from saidwho.actors.lists import split_items
 from saidwho.actors.reference import load_group
-from saidwho.actors.statements import find_date, read_statement, split_items
+from saidwho.actors.statements import find_date, read_statement
 from saidwho.cli import main
 from saidwho.errors import InputError
 

@@ -27,7 +27,7 @@ from typing import Any
 from ..model import Segment
 from .collective import NUMBER_WORDS
 from .countries import CountryMatch, resolve_country
-from .statements import names_with_and, split_items
+from .lists import names_with_and, split_items
 
 RELATIONS = {
     "drafted": "drafted", "initiated": "initiated", "led": "led", "prepared": "drafted",

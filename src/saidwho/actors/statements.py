@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
 
-from .countries import CountryMatch, country_index, resolve_country
+from .countries import CountryMatch, resolve_country
+from .lists import ENUMERATION, MAX_ITEM_WORDS, is_item, split_items
 
 # "signed by", "endorsed by the following 93 States:", "on behalf of", "Signatories:"
 TRIGGER = re.compile(
@@ -30,18 +30,8 @@ TRIGGER = re.compile(
     re.IGNORECASE,
 )
 DRAFTING_VERBS = frozenset({"drafted", "initiated", "led", "prepared", "presented"})
-SEPARATORS = re.compile(r"\s*(?:[,;\n•·])\s*")
-AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
-HEADINGS = frozenset({"signatories", "signed", "signed by", "endorsed by", "co-sponsors",
-                      "cosponsors", "states", "countries", "members", "supporting states",
-                      "list of signatories", "country", "state", "member state",
-                      "member states", "date", "date of signature", "signature", "no",
-                      "number", "name", "#", "participant", "participants"})
-# "1. Aruba", "(12) Chile", "a) Peru": the number of an item, not part of its name
-ENUMERATION = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 MIN_ITEMS = 3
 MIN_STATE_SHARE = 0.6
-MAX_ITEM_WORDS = 8
 # abbreviations inside countries' names, whose full stop does not end a list
 NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Fed", "Rep", "Dem", "Is", "Isl", "Mt", "Sts"})
 DATE_PATTERNS = (
@@ -177,78 +167,6 @@ def _block_end(text: str, start: int) -> int:
     return pos
 
 
-def split_items(chunk: str) -> list[str]:
-    """Names of a written list: split at commas, semicolons, bullets and line breaks, and
-    at "and" unless the words around it are one name ("Antigua and Barbuda"); a comma
-    inside an ISO name ("Korea, Republic of") is kept."""
-    parts = [ENUMERATION.sub("", p).strip(" .:\t\"'“”") for p in SEPARATORS.split(chunk)]
-    parts = [re.sub(r"^(?:and|&)\s+", "", p, flags=re.IGNORECASE) for p in parts if p]
-    joined: list[str] = []
-    k = 0
-    while k < len(parts):
-        if (k + 1 < len(parts) and _exact(f"{parts[k]}, {parts[k + 1]}")
-                and not (_exact(parts[k]) and _exact(parts[k + 1]))):
-            joined.append(f"{parts[k]}, {parts[k + 1]}")
-            k += 2
-        else:
-            joined.append(parts[k])
-            k += 1
-    items = []
-    for part in joined:
-        pieces = [part] if _exact(part) or not AND.search(part) else _and_names(part)
-        for piece in pieces:
-            piece = re.sub(r"^the\s+", "", piece.strip(), flags=re.IGNORECASE)
-            if _is_item(piece):
-                items.append(piece)
-    return items
-
-
-def _is_item(piece: str) -> bool:
-    """Whether a piece of a list can be a signatory's name: not a heading ("Country"), and
-    without digits (a date or a number in another column of a table)."""
-    return bool(piece) and len(piece.split()) <= MAX_ITEM_WORDS and (
-        piece.casefold().rstrip(".") not in HEADINGS) and not any(ch.isdigit() for ch in piece)
-
-
-def _and_names(part: str) -> list[str]:
-    """The names in "Peru and Turks and Caicos Islands": split at "and", then rejoined,
-    longest first, wherever the joined words name a country whose name holds "and"
-    ("Trinidad and Tobago", also misspelt: "Trinidad and Tobaggo")."""
-    pieces = AND.split(part)
-    out = []
-    i = 0
-    while i < len(pieces):
-        # no country's name holds "and" twice: two or three pieces at a time (linear)
-        for j in range(min(len(pieces), i + 3), i + 1, -1):
-            joined = " and ".join(pieces[i:j])
-            if names_with_and(joined):
-                out.append(joined)
-                i = j
-                break
-        else:
-            out.append(pieces[i])
-            i += 1
-    return out
-
-
-def names_with_and(name: str) -> bool:
-    """Whether ``name`` resolves (exactly, by alias or by a clear fuzzy match) to one of
-    the countries whose own name holds "and"."""
-    found = resolve_country(name)
-    return found.iso3 is not None and found.iso3 in and_countries()
-
-
-@cache
-def and_countries() -> frozenset[str]:
-    """ISO3 codes of the countries with "and" in one of their names."""
-    return frozenset(iso3 for key, (iso3, _kind) in country_index().names.items()
-                     if " and " in f" {key} ")
-
-
-def _exact(name: str) -> bool:
-    return resolve_country(name).match in ("exact", "alias")
-
-
 def _line_blocks(text: str) -> list[tuple[int, int, list[str]]]:
     """Blocks of consecutive short lines (one name per line)."""
     blocks: list[tuple[int, int, list[str]]] = []
@@ -258,7 +176,7 @@ def _line_blocks(text: str) -> list[tuple[int, int, list[str]]]:
     for line in text.splitlines(keepends=True):
         stripped = ENUMERATION.sub("", line).strip(" \t\r\n•·-*")
         short = 0 < len(stripped.split()) <= MAX_ITEM_WORDS and not stripped.endswith(":")
-        if short and _is_item(stripped.rstrip(",;.")):
+        if short and is_item(stripped.rstrip(",;.")):
             if not current:
                 start = pos
             current.append(stripped.rstrip(",;."))
