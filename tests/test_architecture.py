@@ -88,3 +88,42 @@ def test_no_import_cycles_between_modules():
 
 def test_the_cycle_finder_finds_a_cycle():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+# Layers, lowest first (docs/architecture.md): a module may import its own layer and the
+# ones below it, never one above.
+ENTITIES = ("saidwho.actors.collective", "saidwho.actors.countries", "saidwho.actors.linking",
+            "saidwho.actors.people", "saidwho.actors.lists", "saidwho.actors.memberships")
+LAYERS = [
+    ("model", ("saidwho.model", "saidwho.errors")),
+    ("pipeline and entities", ("saidwho.pipeline", *ENTITIES)),
+    ("engine, statements, evaluation", ("saidwho.learn", "saidwho.actors", "saidwho.evaluate",
+                                        "saidwho.extract", "saidwho.bench",
+                                        "saidwho.highlight", "saidwho.render",
+                                        "saidwho.inputs", "saidwho.processes")),
+    ("store and cluster", ("saidwho.store", "saidwho.spark_job")),
+    ("interfaces", ("saidwho.web", "saidwho.cli", "saidwho.__main__")),
+]
+
+
+def layer_of(module: str) -> int | None:
+    """The layer of a module: the most specific prefix that names it."""
+    best: tuple[int, int] | None = None
+    for k, (_name, prefixes) in enumerate(LAYERS):
+        for prefix in prefixes:
+            if module == prefix or module.startswith(prefix + "."):
+                if best is None or len(prefix) > best[1]:
+                    best = (k, len(prefix))
+    return best[0] if best else None
+
+
+def test_no_module_imports_a_layer_above_its_own():
+    graph = import_graph()
+    upward = [(m, t) for m, targets in graph.items() for t in targets
+              if layer_of(m) is not None and layer_of(t) is not None
+              and layer_of(t) > layer_of(m)]  # type: ignore[operator]
+    assert upward == []
+
+
+def test_every_module_has_a_layer():
+    assert [m for m in import_graph() if m != "saidwho" and layer_of(m) is None] == []
