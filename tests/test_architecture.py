@@ -95,12 +95,12 @@ def test_the_cycle_finder_finds_a_cycle():
 ENTITIES = ("saidwho.actors.collective", "saidwho.actors.countries", "saidwho.actors.linking",
             "saidwho.actors.people", "saidwho.actors.lists", "saidwho.actors.memberships")
 LAYERS = [
-    ("model", ("saidwho.model", "saidwho.errors")),
+    ("model and reading", ("saidwho.model", "saidwho.errors", "saidwho.io")),
     ("pipeline and entities", ("saidwho.pipeline", *ENTITIES)),
     ("engine, statements, evaluation", ("saidwho.learn", "saidwho.actors", "saidwho.evaluate",
                                         "saidwho.extract", "saidwho.bench",
                                         "saidwho.highlight", "saidwho.render",
-                                        "saidwho.inputs", "saidwho.processes")),
+                                        "saidwho.processes")),
     ("store and cluster", ("saidwho.store", "saidwho.spark_job")),
     ("interfaces", ("saidwho.web", "saidwho.cli", "saidwho.__main__")),
 ]
@@ -111,9 +111,9 @@ def layer_of(module: str) -> int | None:
     best: tuple[int, int] | None = None
     for k, (_name, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:
-            if module == prefix or module.startswith(prefix + "."):
-                if best is None or len(prefix) > best[1]:
-                    best = (k, len(prefix))
+            named = module == prefix or module.startswith(prefix + ".")
+            if named and (best is None or len(prefix) > best[1]):
+                best = (k, len(prefix))
     return best[0] if best else None
 
 

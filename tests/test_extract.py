@@ -36,3 +36,39 @@ def test_long_text_offsets_survive_chunking(nlp, monkeypatch):
 @pytest.mark.model
 def test_empty_text_gives_empty_result(nlp):
     assert extract_mod.extract_text(nlp, "", "empty").attributions == []
+
+
+def test_extract_reads_html_and_json_lines_as_ingest_does(tmp_path):
+    """One way in: a page gives its main text (no markup in any span), a JSON Lines file
+    one document per line, by its id; the same attributions as ingest stores."""
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from saidwho.cli import main
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Vote</title></head><body><nav>Home | News</nav>"
+                    "<article><h1>Bridge vote delayed</h1><p>The council said on Tuesday "
+                    "that the vote on the bridge would be delayed until the engineers had "
+                    "checked the foundations again.</p></article></body></html>",
+                    encoding="utf-8")
+    feed = tmp_path / "news.jsonl"
+    feed.write_text('{"id": "n1", "text": "A source told the paper that the deal was off."}\n'
+                    '{"id": "n2", "text": "The council said the vote was delayed."}\n',
+                    encoding="utf-8")
+    runner = CliRunner()
+    out = runner.invoke(main, ["extract", "--engine", "rules", str(page), str(feed)])
+    assert out.exit_code == 0, out.output
+    docs = [_json.loads(line) for line in out.output.splitlines()]
+    assert [d["id"] for d in docs] == ["page", "n1", "n2"]
+    texts = [s["text"] for d in docs for a in d["attributions"]
+             for s in (*a["source"], *a["content"])]
+    assert texts and not any("<" in t or "{" in t for t in texts)
+    db = tmp_path / "s.db"
+    assert runner.invoke(main, ["ingest", str(page), str(feed), "--db", str(db),
+                                "--engine", "rules"]).exit_code == 0
+    stored = [_json.loads(line) for line in runner.invoke(
+        main, ["export", "--db", str(db)]).output.splitlines()]
+    extracted = {a["id"].split(":", 1)[1] for d in docs for a in d["attributions"]}
+    assert extracted == {r["att_id"].split(":", 1)[1] for r in stored}

@@ -15,7 +15,7 @@ from rich.progress import Progress
 
 from . import __version__
 from .errors import SaidwhoError
-from .inputs import InputFailure, iter_inputs
+from .io.inputs import InputFailure, iter_inputs
 
 FORMATS = ("jsonl", "json", "table", "html")
 
@@ -266,7 +266,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
         TimeRemainingColumn,
     )
 
-    from .store.corpus import CorpusFailure, count_documents
+    from .io.corpus import CorpusFailure, count_documents
     from .store.database import open_store
     from .store.ingest import ingest as run_ingest
 

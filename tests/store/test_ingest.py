@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from saidwho.cli import main
+from saidwho.io.corpus import CorpusFailure, count_documents, iter_corpus, text_hash
 from saidwho.processes import children
-from saidwho.store.corpus import CorpusFailure, count_documents, iter_corpus, text_hash
 from saidwho.store.database import SCHEMA_VERSION, open_store
 
 pytestmark = pytest.mark.model

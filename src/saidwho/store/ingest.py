@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from ..extract import extract_many, extract_text
+from ..io.corpus import CorpusDocument, CorpusFailure, iter_corpus
 from ..model import DocumentResult
 from ..processes import exit_with_parent
-from .corpus import CorpusDocument, CorpusFailure, iter_corpus
 
 
 @dataclass

@@ -28,9 +28,9 @@ from ..actors.statements import Statement
 from ..actors.worldmap import comparison_layers, map_svg, statement_layers
 from ..errors import InputError, SaidwhoError
 from ..extract import extract_text
+from ..io.corpus import HTML_SUFFIXES, CorpusFailure, file_document
 from ..model import DocumentResult
 from ..store import profiles
-from ..store.corpus import HTML_SUFFIXES, CorpusFailure, file_document
 from ..store.database import open_store
 
 MAX_UPLOAD = 2_000_000  # bytes, for one request

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .corpus import SUFFIXES, CorpusFailure, iter_corpus
+
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 BINARY_SNIFF = 8192
 
@@ -32,7 +34,9 @@ class InputFailure:
 
 
 def iter_inputs(paths: list[str]) -> Iterator[InputText | InputFailure]:
-    """Texts of the given files, directories (their text files, recursively) and ``-``."""
+    """Texts of the given files, directories (their text files, recursively) and ``-``.
+    HTML pages, JSON Lines and WARC crawls are read as ``ingest`` reads them (``corpus``):
+    the main text of a page, the ``text`` field of each line."""
     for raw in paths:
         if raw == "-":
             yield _decode(sys.stdin.buffer.read(), "<stdin>", "stdin")
@@ -46,8 +50,27 @@ def iter_inputs(paths: list[str]) -> Iterator[InputText | InputFailure]:
                 yield InputFailure(raw, f"directory holds no text files ({kinds})")
             for f in files:
                 yield read_file(f)
+        elif path.is_file() and _documents_file(path):
+            yield from _documents(path)
         else:
             yield read_file(path)
+
+
+def _documents_file(path: Path) -> bool:
+    """Whether a file holds documents with markup or fields (not plain text)."""
+    name = path.name.lower()
+    return any(name.endswith(s) for s in SUFFIXES if s not in (".txt",))
+
+
+def _documents(path: Path) -> Iterator[InputText | InputFailure]:
+    """The documents of an HTML, JSON Lines or WARC file, by the corpus reader."""
+    for item in iter_corpus([str(path)]):
+        if isinstance(item, CorpusFailure):
+            where = f"{item.source}:{item.position}" if item.position else item.source
+            yield InputFailure(where, item.reason)
+        else:
+            where = f"{item.source}:{item.position}" if item.position else item.source
+            yield InputText(item.doc_id, where, item.text)
 
 
 def read_file(path: Path) -> InputText | InputFailure:
