@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -278,24 +279,26 @@ def _copular(text: str, start: int, end: int) -> list[Membership]:
     """"A, B and C were the main sponsors of the resolution", "A and B were later added as
     co-sponsors", "A and B were among the 40 states that endorsed it"."""
     out = []
-    floor = start
-    for m in COPULAR.finditer(text, start, end):
-        since, floor = floor, m.end()
-        subject = _subject_states(text, since, m.start())
-        if subject is not None:
-            members, partial, count, begin = subject
-            out.append(Membership(NOUN_RELATIONS[m.group("noun").lower()], members, partial,
-                                  Segment.of(text, begin, m.end()), None, None, count))
-    floor = start
-    for m in AMONG.finditer(text, start, end):
-        since, floor = floor, m.end()
-        subject = _subject_states(text, since, m.start())
-        if subject is not None:
-            members, _partial, _count, begin = subject
-            out.append(Membership(ACTIVE_RELATIONS[m.group("verb").lower()], members, True,
-                                  Segment.of(text, begin, m.end()), None, None,
-                                  _number(m.group("count"))))
+    for m, members, partial, count, begin in _with_subjects(COPULAR, text, start, end):
+        out.append(Membership(NOUN_RELATIONS[m.group("noun").lower()], members, partial,
+                              Segment.of(text, begin, m.end()), None, None, count))
+    for m, members, _partial, _count, begin in _with_subjects(AMONG, text, start, end):
+        out.append(Membership(ACTIVE_RELATIONS[m.group("verb").lower()], members, True,
+                              Segment.of(text, begin, m.end()), None, None,
+                              _number(m.group("count"))))
     return out
+
+
+def _with_subjects(pattern: re.Pattern[str], text: str, start: int, end: int
+                   ) -> Iterator[tuple[re.Match[str], list[CountryMatch], bool, int | None, int]]:
+    """Each match of ``pattern`` in the sentence with the states before it, read back no
+    further than the previous match (linear time)."""
+    floor = start
+    for m in pattern.finditer(text, start, end):
+        since, floor = floor, m.end()
+        subject = _subject_states(text, since, m.start())
+        if subject is not None:
+            yield (m, *subject)
 
 
 CAME_FROM = re.compile(r"\b(?:idea|initiative|proposal|plan|draft|text)\s+(?:first\s+)?"
