@@ -42,8 +42,7 @@ class GoldSpeaker:
     channel: GoldChannel | None = None
 
     def accepts(self, name: str | None) -> bool:
-        return name is not None and normalise(name) in {normalise(n) for n in
-                                                        (self.name, *self.aliases)}
+        return _named_as(name, (self.name, *self.aliases))
 
 
 @dataclass(frozen=True)
@@ -53,8 +52,12 @@ class GoldChannel:
     type: str = "unknown"
 
     def accepts(self, name: str | None) -> bool:
-        return name is not None and normalise(name) in {normalise(n) for n in
-                                                        (self.name, *self.aliases)}
+        return _named_as(name, (self.name, *self.aliases))
+
+
+def _named_as(name: str | None, names: tuple[str, ...]) -> bool:
+    """Whether a predicted name is one of the annotated names, normalised."""
+    return name is not None and normalise(name) in {normalise(n) for n in names}
 
 
 def normalise(name: str) -> str:
@@ -111,7 +114,6 @@ class SpeakerScores:
     by_kind: dict[str, list[int]] = field(
         default_factory=lambda: {k: [0, 0] for k in MENTION_KINDS})  # [right, scored]
     stale: int = 0  # annotations whose offsets no longer hold their mention
-    errors: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         def ratio(a: int, b: int) -> float:
@@ -174,12 +176,6 @@ class SpeakerScorer:
             s.channels_found += chan_ok
         if name is not None and normalise(name) in BARE_PRONOUNS:
             s.bare_pronouns += 1
-        if not (name_ok and type_ok and chan_ok):
-            s.errors.append({"article": gold.article, "mention": gold.mention,
-                             "kind": gold.kind, "gold": [gold.name, gold.type,
-                                                         gold.channel.name if gold.channel
-                                                         else None],
-                             "pred": [name, speaker.type if speaker else None, chan]})
 
 
 def format_speaker_scores(results: dict[str, SpeakerScores]) -> str:

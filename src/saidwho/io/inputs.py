@@ -65,11 +65,10 @@ def _documents_file(path: Path) -> bool:
 def _documents(path: Path) -> Iterator[InputText | InputFailure]:
     """The documents of an HTML, JSON Lines or WARC file, by the corpus reader."""
     for item in iter_corpus([str(path)]):
+        where = f"{item.source}:{item.position}" if item.position else item.source
         if isinstance(item, CorpusFailure):
-            where = f"{item.source}:{item.position}" if item.position else item.source
             yield InputFailure(where, item.reason)
         else:
-            where = f"{item.source}:{item.position}" if item.position else item.source
             yield InputText(item.doc_id, where, item.text)
 
 

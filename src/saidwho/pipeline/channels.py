@@ -26,6 +26,7 @@ TO_VERBS = ADDRESSEE_VERBS | frozenset({
 # to vote", "thanked the crowd"); kept apart from ADDRESSEE_VERBS, which content.py uses
 OBJECT_VERBS = ADDRESSEE_VERBS | frozenset({"urge", "encourage", "thank", "implore", "beg",
                                             "exhort", "advise", "press", "caution"})
+CHANNEL_VERBS = TO_VERBS | OBJECT_VERBS | {"ask"}
 # "in an interview with CNN", "in a call with reporters"
 MEETING_NOUNS = frozenset({"interview", "conversation", "call", "briefing", "meeting",
                            "exchange", "chat", "appearance", "podcast"})
@@ -34,7 +35,7 @@ MEETING_NOUNS = frozenset({"interview", "conversation", "call", "briefing", "mee
 def addressee(verb: Token) -> Token | None:
     """The head token of whom a cue verb's speaker addressed, or None."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ not in ("VERB", "AUX") or lemma not in TO_VERBS | OBJECT_VERBS | {"ask"}:
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in CHANNEL_VERBS:
         return None
     if lemma == "ask":  # "Holt asked him about ...", "asked Lena Moss whether ..."
         return next((c for c in verb.children if c.dep_ in ("dobj", "dative")

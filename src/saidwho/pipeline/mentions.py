@@ -159,7 +159,7 @@ def _person_names(ents: tuple[Span, ...]) -> set[str]:
     return out
 
 
-def _entity_mention(ent: Span, people: set[str] = frozenset()) -> Mention:  # type: ignore[assignment]
+def _entity_mention(ent: Span, people: frozenset[str] | set[str] = frozenset()) -> Mention:
     kind = ENTITY_TYPES[ent.label_]
     if kind in ("organization", "state") and ent.text in people and len(ent) <= 3:
         kind = "person"
