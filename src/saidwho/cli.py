@@ -478,7 +478,7 @@ def statement() -> None:
 
 
 def _read_statements(files: tuple[str, ...]) -> list:  # type: ignore[type-arg]
-    from .actors.documents import read_statement_file
+    from .statements.documents import read_statement_file
 
     out = []
     failures = 0
@@ -503,10 +503,10 @@ def _read_statements(files: tuple[str, ...]) -> list:  # type: ignore[type-arg]
 def statement_read(files: tuple[str, ...], fmt: str, map_path: str | None,
                    against: str | None) -> None:
     """Signatories of joint statements (text or HTML files)."""
-    from .actors.compare import Comparison
-    from .actors.reference import load_group
-    from .actors.render import print_against, print_statement
-    from .actors.worldmap import render_map, statement_layers
+    from .statements.compare import Comparison
+    from .statements.reference import load_group
+    from .statements.tables import print_against, print_statement
+    from .statements.worldmap import render_map, statement_layers
 
     statements = _read_statements(files)
     failed = statements and statements[-1] is None
@@ -557,9 +557,9 @@ def statement_compare(files: tuple[str, ...], against: str | None, as_of: str | 
     """Compare statements, oldest first: who joined, who left, who signed all."""
     from datetime import date
 
-    from .actors.compare import Comparison
-    from .actors.reference import load_group
-    from .actors.render import print_comparison
+    from .statements.compare import Comparison
+    from .statements.reference import load_group
+    from .statements.tables import print_comparison
 
     if len(files) < 2:
         _fail("compare needs at least two statements")
@@ -575,7 +575,7 @@ def statement_compare(files: tuple[str, ...], against: str | None, as_of: str | 
         sys.exit(1)
     comparison = Comparison(statements, group, on)
     if map_path:
-        from .actors.worldmap import comparison_layers, render_map
+        from .statements.worldmap import comparison_layers, render_map
 
         title = " → ".join(s.title or s.source for s in statements)
         try:

@@ -11,9 +11,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors.memberships import Membership, find_memberships
 from .errors import ModelNotFoundError
 from .model import DocumentResult
+from .pipeline.memberships import Membership, find_memberships
 
 log = logging.getLogger(__name__)
 

@@ -208,7 +208,7 @@ class DocumentResult:
     id: str
     attributions: list[Attribution] = field(default_factory=list)
     text: str | None = None
-    # who drafted, signed or joined what, read from the text (actors.memberships)
+    # who drafted, signed or joined what, read from the text (pipeline.memberships)
     memberships: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 import pycountry
 
-from saidwho.actors.countries import resolve_country
-from saidwho.actors.statements import read_statement
+from saidwho.entities.countries import resolve_country
+from saidwho.statements.statement import read_statement
 
 NAMES = [c.name for c in pycountry.countries][:120]
 STATEMENT = ("Joint Statement\n\n14 June 2024\n\nEndorsed by the following States: "

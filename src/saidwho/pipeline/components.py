@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from ..actors.memberships import find_memberships
+from ..pipeline.memberships import find_memberships
 from .attributions import find_attributions
 from .channels import find_channels
 from .lexicon import Lexicon, load_default_lexicon
@@ -163,7 +163,7 @@ def make_memberships(nlp: Language, name: str) -> MembershipReader:
 
 
 class MembershipReader:
-    """Who drafted, signed, co-sponsored or joined what (``actors.memberships``), as
+    """Who drafted, signed, co-sponsored or joined what (``pipeline.memberships``), as
     ``doc._.memberships``; the speaker step reads them for statements that speak. Add it
     before ``saidwho`` or ``saidwho_attributions``."""
 

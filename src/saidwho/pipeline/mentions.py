@@ -18,11 +18,11 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.collective import MEMBER_NOUN, NUMBER_WORDS, collective_size
-from ..actors.countries import exact_country
-from ..actors.linking import link_state
-from ..actors.memberships import Membership, find_memberships
+from ..entities.collective import MEMBER_NOUN, NUMBER_WORDS, collective_size
+from ..entities.countries import exact_country
+from ..entities.linking import link_state
 from ..model import Segment, Speaker
+from ..pipeline.memberships import Membership, find_memberships
 from .quotes import QuoteIndex
 from .speaker_words import (
     ANONYMOUS_NOUNS,

@@ -28,9 +28,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.collective import collective_size
-from ..actors.linking import link_state
-from ..actors.people import acronyms, role_and_affiliation
+from ..entities.collective import collective_size
+from ..entities.linking import link_state
+from ..entities.people import acronyms, role_and_affiliation
 from ..model import Attribution, Segment, Speaker
 from .mentions import (
     Context,

@@ -72,7 +72,7 @@ MIGRATIONS = [
     """,
     # 4: an outlet's articles without reading every article (the outlet page, --outlet)
     "CREATE INDEX articles_outlet ON articles(outlet, date);",
-    # 5: who drafted, signed or joined what, as read from each article (actors.memberships);
+    # 5: who drafted, signed or joined what, as read from each article (pipeline.memberships);
     # articles stored before this version have none
     """
     CREATE TABLE memberships (

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..actors.countries import country_name
+from ..entities.countries import country_name
 from ..errors import SaidwhoError
 from . import api, pages
 from .services import StoreMissing, UploadTooLarge, WebConfig

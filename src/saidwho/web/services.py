@@ -21,15 +21,15 @@ from typing import Any
 from fastapi import UploadFile
 from spacy.language import Language
 
-from ..actors.compare import Comparison
-from ..actors.documents import read_statement_bytes
-from ..actors.reference import load_group
-from ..actors.statements import Statement
-from ..actors.worldmap import comparison_layers, map_svg, statement_layers
 from ..errors import InputError, SaidwhoError
 from ..extract import extract_text
 from ..io.corpus import HTML_SUFFIXES, CorpusFailure, file_document
 from ..model import DocumentResult
+from ..statements.compare import Comparison
+from ..statements.documents import read_statement_bytes
+from ..statements.reference import load_group
+from ..statements.statement import Statement
+from ..statements.worldmap import comparison_layers, map_svg, statement_layers
 from ..store import profiles
 from ..store.database import open_store
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .countries import country_name
+from ..entities.countries import country_name
 from .reference import Group
-from .statements import Statement
+from .statement import Statement
 
 
 @dataclass

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .countries import CountryMatch, resolve_country
-from .lists import ENUMERATION, MAX_ITEM_WORDS, is_item, split_items
+from ..entities.countries import CountryMatch, resolve_country
+from ..entities.lists import ENUMERATION, MAX_ITEM_WORDS, is_item, split_items
 
 # "signed by", "endorsed by the following 93 States:", "on behalf of", "Signatories:"
 TRIGGER = re.compile(

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
-from .statements import Statement, read_statement
+from .statement import Statement, read_statement
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MAX_BYTES = 20_000_000

@@ -9,14 +9,14 @@ import pycountry
 import pytest
 from click.testing import CliRunner
 
-from saidwho.actors.compare import Comparison
-from saidwho.actors.countries import resolve_country
-from saidwho.actors.documents import html_text, read_statement_file
-from saidwho.actors.lists import split_items
-from saidwho.actors.reference import load_group
-from saidwho.actors.statements import find_date, read_statement
 from saidwho.cli import main
+from saidwho.entities.countries import resolve_country
+from saidwho.entities.lists import split_items
 from saidwho.errors import InputError
+from saidwho.statements.compare import Comparison
+from saidwho.statements.documents import html_text, read_statement_file
+from saidwho.statements.reference import load_group
+from saidwho.statements.statement import find_date, read_statement
 
 RUN_IN = (
     "Joint Statement in Support of the Court\n14 June 2024\n\n"

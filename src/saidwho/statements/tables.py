@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .compare import Comparison, names
-from .statements import Statement
+from .statement import Statement
 
 
 def print_statement(st: Statement, console: Console) -> None:

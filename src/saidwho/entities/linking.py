@@ -42,7 +42,7 @@ def state_code(text: str) -> str | None:
 @cache
 def capitals() -> dict[str, str]:
     """Capital -> ISO3, for governments named by their capital ("Berlin said")."""
-    path = resources.files("saidwho") / "actors" / "capitals.csv"
+    path = resources.files("saidwho") / "entities" / "capitals.csv"
     with path.open(encoding="utf-8") as fh:
         rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")]
     return {r[0]: r[1] for r in rows[1:]}

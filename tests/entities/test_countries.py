@@ -10,7 +10,7 @@ import pycountry
 import pytest
 from rapidfuzz.distance import DamerauLevenshtein
 
-from saidwho.actors.countries import country_index, load_aliases, normalise, resolve_country
+from saidwho.entities.countries import country_index, load_aliases, normalise, resolve_country
 
 
 def official_and_common_forms() -> list[tuple[str, str]]:

@@ -5,8 +5,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from saidwho.actors.memberships import find_memberships
 from saidwho.cli import main
+from saidwho.pipeline.memberships import find_memberships
 
 STORY = ("A group of 93 states demanded that the court be allowed to work without "
          "intimidation. The statement was drafted by Belgium, Chile, Jordan, Senegal and "

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from saidwho.actors.memberships import find_memberships
+from saidwho.pipeline.memberships import find_memberships
 
 REPORTS = json.loads((Path(__file__).parent.parent / "data" / "membership_reports.json")
                      .read_text(encoding="utf-8"))

@@ -9,8 +9,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from ..entities.countries import resolve_country
 from ..errors import InputError
-from .countries import resolve_country
 
 BUILTIN = {
     "icc": "States Parties to the Rome Statute of the International Criminal Court",
@@ -48,10 +48,10 @@ def load_group(spec: str) -> Group:
     """A built-in group by key (icc, eu, un) or a CSV file of the user's."""
     if spec.lower() in BUILTIN:
         key = spec.lower()
-        path = resources.files("saidwho") / "actors" / "groups" / f"{key}.csv"
+        path = resources.files("saidwho") / "statements" / "groups" / f"{key}.csv"
         with path.open(encoding="utf-8") as fh:
             return Group(key, BUILTIN[key], _rows(list(csv.DictReader(fh)), spec),
-                         f"saidwho/actors/groups/{key}.csv")
+                         f"saidwho/statements/groups/{key}.csv")
     file = Path(spec)
     if not file.is_file():
         raise InputError(f"{spec}: no such group (built in: {', '.join(BUILTIN)}) or file")

@@ -10,7 +10,7 @@ from pygal.style import Style
 
 from ..errors import InputError
 from .compare import Comparison
-from .statements import Statement
+from .statement import Statement
 
 # Colour-blind-safe (Okabe-Ito) colours, in the order of the legend.
 COLOURS = ("#0072B2", "#56B4E9", "#E69F00", "#999999", "#D55E00")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from saidwho.actors.linking import state_code
+from saidwho.entities.linking import state_code
 
 pytestmark = pytest.mark.model
 
@@ -52,13 +52,13 @@ def test_collective_actors_carry_their_size_and_are_the_group_later(extract):
     ("the 27 EU member states", 27), ("several states", None),
 ])
 def test_collective_sizes(text, size):
-    from saidwho.actors.collective import collective_size
+    from saidwho.entities.collective import collective_size
 
     assert collective_size(text) == (True, size)
 
 
 def test_not_collectives():
-    from saidwho.actors.collective import collective_size
+    from saidwho.entities.collective import collective_size
 
     assert collective_size("the foreign ministry")[0] is False
     assert collective_size("93 percent of voters")[0] is False
@@ -108,7 +108,7 @@ def test_roles_affiliations_acronyms_and_capitals(extract):
 
 
 def test_acronym_definitions_need_a_matching_initial():
-    from saidwho.actors.people import acronyms
+    from saidwho.entities.people import acronyms
 
     assert acronyms("the International Federation for Human Rights (FIDH) and the "
                     "World Health Organization (WHO)") == {

@@ -160,7 +160,7 @@ def country_index() -> CountryIndex:
 
 def load_aliases() -> list[tuple[str, str]]:
     """(alias, iso3) rows of the bundled alias table."""
-    path = resources.files("saidwho") / "actors" / "country_aliases.csv"
+    path = resources.files("saidwho") / "entities" / "country_aliases.csv"
     with path.open(encoding="utf-8") as fh:
         rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")]
     return [(r[0], r[1]) for r in rows[1:]]

@@ -25,10 +25,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..entities.collective import NUMBER_WORDS
+from ..entities.countries import CountryMatch, resolve_country
+from ..entities.lists import names_with_and, split_items
 from ..model import Segment
-from .collective import NUMBER_WORDS
-from .countries import CountryMatch, resolve_country
-from .lists import names_with_and, split_items
 
 RELATIONS = {
     "drafted": "drafted", "initiated": "initiated", "led": "led", "prepared": "drafted",

@@ -1,0 +1,1 @@
+"""Entity linking: countries, people, collectives, lists of names, links to states."""

@@ -1,0 +1,1 @@
+"""Joint statements: statement documents, comparisons, reference groups, maps."""
