@@ -1,7 +1,7 @@
 import pytest
 
 from saidwho import extract as extract_mod
-from saidwho.extract import chunks
+from saidwho.extract import chunks, extract_many
 
 
 def test_chunks_cover_the_text_and_cut_at_paragraphs():
@@ -72,3 +72,16 @@ def test_extract_reads_html_and_json_lines_as_ingest_does(tmp_path):
         main, ["export", "--db", str(db)]).output.splitlines()]
     extracted = {a["id"].split(":", 1)[1] for d in docs for a in d["attributions"]}
     assert extracted == {r["att_id"].split(":", 1)[1] for r in stored}
+
+
+@pytest.mark.model
+def test_documents_sharing_an_id_keep_their_own_texts(nlp):
+    # two files called x.txt in two folders: each result holds its own text and offsets
+    first = "The mayor said the bridge would reopen in May."
+    second = "A spokesman for the port said on Monday that the cranes were idle."
+    results = list(extract_many(nlp, [("x", first), ("x", second)]))
+    assert [r.text for r in results] == [first, second]
+    for result in results:
+        for att in result.attributions:
+            for seg in att.content:
+                assert result.text[seg.start:seg.end] == seg.text

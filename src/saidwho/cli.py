@@ -15,7 +15,7 @@ from rich.progress import Progress
 
 from . import __version__
 from .errors import SaidwhoError
-from .io.inputs import InputFailure, iter_inputs
+from .io import Failure, iter_documents
 
 FORMATS = ("jsonl", "json", "table", "html")
 
@@ -80,7 +80,8 @@ MIN_CONFIDENCE_HELP = ("Drop attributions less confident than this "
 def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
             weights: str | None, min_confidence: float | None, output: str | None,
             sample: bool) -> None:
-    """Extract attributions from FILEs, DIRectories of .txt files, or - (stdin)."""
+    """Extract attributions from FILEs (text, HTML, JSON Lines, WARC), DIRectories of
+    them, or - (standard input)."""
     from .extract import extract_many
     from .render import print_table, to_html, to_json, to_jsonl
 
@@ -90,11 +91,11 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
     if not paths:
         _fail("no input: give FILEs, a DIRectory, - for standard input, or --sample")
     nlp = _load(model, min_confidence, engine, weights)
-    failures: list[InputFailure] = []
+    failures: list[Failure] = []
 
     def good_inputs():  # type: ignore[no-untyped-def]
-        for item in iter_inputs(paths):
-            if isinstance(item, InputFailure):
+        for item in iter_documents(paths):
+            if isinstance(item, Failure):
                 failures.append(item)
                 click.echo(f"Error: {item}", err=True)
             else:
@@ -266,7 +267,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
         TimeRemainingColumn,
     )
 
-    from .io.corpus import CorpusFailure, count_documents
+    from .io import count_documents
     from .store.database import open_store
     from .store.ingest import ingest as run_ingest
 
@@ -297,7 +298,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
             done = progress.tasks[0].completed
             progress.update(task, rate=f"{done / elapsed:.1f}" if elapsed else "-")
 
-        def failed(failure: CorpusFailure) -> None:
+        def failed(failure: Failure) -> None:
             click.echo(f"Error: {failure}", err=True)
             tick("error")
 

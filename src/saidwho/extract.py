@@ -112,21 +112,23 @@ def extract_many(
     Long texts are cut into chunks; the chunks of one text are put back together with
     their offsets shifted, so every offset refers to the whole text.
     """
-    texts: dict[str, str] = {}
+    # texts read but not yet given back, by their place in the stream (two documents may
+    # share an id: files with the same name in two folders)
+    texts: dict[int, tuple[str, str]] = {}
 
-    def pieces() -> Iterator[tuple[str, tuple[str, int, bool]]]:
-        for doc_id, text in docs:
-            texts[doc_id] = text
+    def pieces() -> Iterator[tuple[str, tuple[int, int, bool]]]:
+        for n, (doc_id, text) in enumerate(docs):
+            texts[n] = (doc_id, text)
             parts = chunks(text)
             for k, (offset, chunk) in enumerate(parts):
-                yield chunk, (doc_id, offset, k == len(parts) - 1)
+                yield chunk, (n, offset, k == len(parts) - 1)
 
     current: DocumentResult | None = None
     found: list[Membership] | None = []
-    for doc, (doc_id, offset, last) in nlp.pipe(pieces(), as_tuples=True,
-                                                batch_size=batch_size):
+    for doc, (n, offset, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
         if current is None:
-            current = DocumentResult(doc_id, text=texts.pop(doc_id))
+            doc_id, text = texts.pop(n)
+            current = DocumentResult(doc_id, text=text)
             found = []
         for att in doc._.attributions or []:
             if offset:
@@ -139,7 +141,7 @@ def extract_many(
             found += [m.shifted(offset) for m in chunk_found]
         if last:
             for att in current.attributions:
-                att.assign_id(doc_id)
+                att.assign_id(current.id)
             if found is None:
                 found = find_memberships(current.text or "")
             current.memberships = [m.to_dict() for m in found]

@@ -17,9 +17,10 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from saidwho.io.document import FIELDS, Document, Failure
 from saidwho.store.ingest import EXPORT_COLUMNS
 
-INPUT_COLUMNS = ("id", "text", "title", "url", "date", "outlet", "author")
+INPUT_COLUMNS = FIELDS
 _PIPELINES: dict[str, Any] = {}
 
 
@@ -42,12 +43,11 @@ def extract_batches(batches: Iterator[Any], engine: str = "model") -> Iterator[A
     schema = output_schema()
     for batch in batches:
         rows = []
-        for doc in batch.to_pylist():
-            text = doc.get("text") or ""
-            if not text.strip():
-                continue
-            doc_id = str(doc.get("id") or "")
-            for att in extract_text(nlp, text, doc_id).attributions:
+        for record in batch.to_pylist():
+            doc = Document.from_record(record, source="spark")
+            if isinstance(doc, Failure):
+                continue  # no text, an empty or an oversized one
+            for att in extract_text(nlp, doc.text, doc.id).attributions:
                 sp = att.speaker
                 rows.append({
                     "att_id": att.id, "kind": att.kind,
@@ -58,10 +58,9 @@ def extract_batches(batches: Iterator[Any], engine: str = "model") -> Iterator[A
                     "source": " ".join(s.text for s in att.source),
                     "cue": " ".join(s.text for s in att.cue),
                     "content": " … ".join(s.text for s in att.content),
-                    "confidence": att.confidence, "doc_id": doc_id,
-                    "title": doc.get("title"), "url": doc.get("url"),
-                    "date": doc.get("date"), "outlet": doc.get("outlet"),
-                    "author": doc.get("author"),
+                    "confidence": att.confidence, "doc_id": doc.id,
+                    "title": doc.title, "url": doc.url, "date": doc.date,
+                    "outlet": doc.outlet, "author": doc.author,
                     "attribution_json": json.dumps(att.to_dict(), ensure_ascii=False),
                 })
         yield pa.RecordBatch.from_pylist(rows, schema=schema)

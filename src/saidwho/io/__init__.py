@@ -1,6 +1,11 @@
-"""Reading documents: files, folders, JSON Lines, HTML, WARC crawls and standard input.
+"""Reading documents: files, folders, standard input, uploads, JSON Lines, HTML, WARC.
 
-``corpus.py`` reads every kind of file into documents with their metadata; ``inputs.py``
-gives ``extract`` its texts, through the same reader for every file that is not plain
-text. The lowest layer: it imports nothing else of saidwho.
+``document.py`` holds the one document type and the one failure type, ``decode.py`` turns
+bytes into text (binary, encoding and HTML checks, once), ``readers.py`` streams documents
+from paths. The lowest layer: it imports nothing else of saidwho.
 """
+
+from .document import Document, Failure
+from .readers import count_documents, file_document, iter_documents
+
+__all__ = ["Document", "Failure", "count_documents", "file_document", "iter_documents"]

@@ -1,4 +1,6 @@
-"""Reading statement documents from disk: plain text, or HTML reduced to its text."""
+"""Reading statement documents: plain text, or HTML reduced to its text with one line per
+block (a list of signatories keeps one name per line, which a main-text extractor would
+not). Bytes are read and checked by ``io`` as every other input."""
 
 from __future__ import annotations
 
@@ -7,10 +9,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
+from ..io.decode import decode, is_html, read_path
+from ..io.document import Failure, check_text
 from .statement import Statement, read_statement
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-MAX_BYTES = 20_000_000
 BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1",
                         "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
                         "footer", "blockquote", "dd", "dt", "hr"})
@@ -18,25 +20,22 @@ SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
 def read_statement_file(path: str) -> Statement:
-    file = Path(path)
-    if not file.is_file():
-        raise InputError(f"{path}: no such file")
-    return read_statement_bytes(file.read_bytes(), path)
+    data = read_path(Path(path))
+    if isinstance(data, Failure):
+        raise InputError(str(data))
+    return read_statement_bytes(data, path)
 
 
 def read_statement_bytes(data: bytes, name: str) -> Statement:
     """A statement from the bytes of a text or HTML file called ``name`` (for messages and
     the statement's source)."""
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: too large ({len(data)} bytes)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not valid UTF-8: byte 0x{data[exc.start]:02x} at offset "
-                         f"{exc.start}") from exc
+    text = decode(data, name)
+    failure = text if isinstance(text, Failure) else check_text(text, name)
+    if failure:
+        raise InputError(str(failure))
+    assert isinstance(text, str)
     stem = Path(name).stem
-    if Path(name).suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(
-            ("<!doctype html", "<html")):
+    if is_html(name, text):
         title, text = html_text(text)
         statement = read_statement(text, stem)
         statement.title = title or statement.title

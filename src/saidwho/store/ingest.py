@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from ..extract import extract_many, extract_text
-from ..io.corpus import CorpusDocument, CorpusFailure, iter_corpus
+from ..io import Document, Failure, iter_documents
 from ..model import DocumentResult
 from ..processes import exit_with_parent
 
@@ -37,17 +37,19 @@ class IngestSummary:
 
 def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
            progress: Callable[[str], None] | None = None,
-           on_error: Callable[[CorpusFailure], None] | None = None,
+           on_error: Callable[[Failure], None] | None = None,
            workers: int = 1, loader: Callable[[], Language] | None = None,
            fields: dict[str, str] | None = None) -> IngestSummary:
     """Ingest ``paths``. With ``workers`` > 1, that many processes extract (each loads
     its pipeline once with ``loader``) while this one reads and writes the store."""
     summary = IngestSummary()
-    pending: dict[str, CorpusDocument] = {}  # read, being extracted, not yet written
+    pending: dict[str, Document] = {}  # read, being extracted, not yet written
 
     def fresh() -> Iterator[tuple[str, str]]:
-        for item in iter_corpus(paths, fields):
-            if isinstance(item, CorpusFailure):
+        for item in iter_documents(paths, fields):
+            if isinstance(item, Document) and not item.text.strip():
+                item = Failure(item.source, item.position, "empty text")
+            if isinstance(item, Failure):
                 summary.errors += 1
                 record_error(conn, item)
                 if on_error:
@@ -113,19 +115,18 @@ def _stored(conn: sqlite3.Connection, key: str) -> bool:
     return conn.execute("SELECT 1 FROM articles WHERE hash = ?", (key,)).fetchone() is not None
 
 
-def write_document(conn: sqlite3.Connection, doc: CorpusDocument, result: DocumentResult
+def write_document(conn: sqlite3.Connection, doc: Document, result: DocumentResult
                    ) -> None:
     """The article and its attributions, in one transaction."""
     with conn:
         cur = conn.execute(
             "INSERT INTO articles (hash, doc_id, source, position, title, url, date, outlet,"
             " author, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.hash, doc.doc_id, doc.source, doc.position, doc.meta.get("title"),
-             doc.meta.get("url"), doc.meta.get("date"), doc.meta.get("outlet"),
-             doc.meta.get("author"), doc.text))
+            (doc.hash, doc.id, doc.source, doc.position, doc.title, doc.url, doc.date,
+             doc.outlet, doc.author, doc.text))
         article = cur.lastrowid
         for att in result.attributions:
-            att.assign_id(doc.doc_id)
+            att.assign_id(doc.id)
             sp = att.speaker
             content = " … ".join(s.text for s in att.content)
             row = conn.execute(
@@ -139,13 +140,13 @@ def write_document(conn: sqlite3.Connection, doc: CorpusDocument, result: Docume
             conn.execute("INSERT INTO attributions_fts (rowid, content, speaker) VALUES (?, ?, ?)",
                          (row.lastrowid, content, sp.name if sp else ""))
             conn.execute("INSERT INTO attribution_dates (id, article_id, date) VALUES (?, ?, ?)",
-                         (row.lastrowid, article, doc.meta.get("date")))
+                         (row.lastrowid, article, doc.date))
         conn.executemany("INSERT INTO memberships (article_id, relation, json) VALUES (?, ?, ?)",
                          [(article, m["relation"], json.dumps(m, ensure_ascii=False))
                           for m in result.memberships])
 
 
-def record_error(conn: sqlite3.Connection, failure: CorpusFailure) -> None:
+def record_error(conn: sqlite3.Connection, failure: Failure) -> None:
     with conn:
         conn.execute("INSERT OR IGNORE INTO errors (source, position, reason) VALUES (?, ?, ?)",
                      (failure.source, failure.position or "", failure.reason))

@@ -23,7 +23,8 @@ from spacy.language import Language
 
 from ..errors import InputError, SaidwhoError
 from ..extract import extract_text
-from ..io.corpus import HTML_SUFFIXES, CorpusFailure, file_document
+from ..io import Failure, file_document
+from ..io.decode import HTML_SUFFIXES
 from ..model import DocumentResult
 from ..statements.compare import Comparison
 from ..statements.documents import read_statement_bytes
@@ -126,13 +127,13 @@ def read_upload(file: UploadFile, limit: int, default_name: str) -> tuple[str, b
 
 def uploaded_text(data: bytes, filename: str) -> tuple[str, dict[str, str | None]]:
     """The text (and, for HTML, the metadata) of an uploaded .txt or .html file, read as
-    ingest reads files (``store.corpus.file_document``)."""
+    ingest reads files (``io.file_document``)."""
     if Path(filename).suffix.lower() not in (".txt", "", *HTML_SUFFIXES):
         raise InputError(f"{filename}: upload a .txt or .html file")
     doc = file_document(data, filename)
-    if isinstance(doc, CorpusFailure):
+    if isinstance(doc, Failure):
         raise InputError(str(doc))
-    return doc.text, dict(doc.meta)
+    return doc.text, doc.metadata
 
 
 def sample_statements() -> list[tuple[str, bytes]]:
