@@ -14,57 +14,53 @@ import statistics
 import time
 from pathlib import Path
 
-from saidwho.model import speaker_key
-from saidwho.store.database import open_store
-from saidwho.store.ingest import search
+from saidwho.io import Document
+from saidwho.model import KINDS, Attribution, DocumentResult, Segment, Speaker
+from saidwho.store import Store
 
 WORDS = [f"w{k}" for k in range(5000)] + ["court", "bridge", "vote", "talks", "budget"]
-KINDS = ("direct", "indirect", "mixed")
 
 
 def build(db: Path, n: int, per_article: int = 10, seed: int = 0) -> float:
+    """A store of ``n`` synthetic attributions, written as ingest writes them."""
     rng = random.Random(seed)
-    conn = open_store(db)
     speakers = [f"Speaker {k}" for k in range(20000)]
     start = time.perf_counter()
-    with conn:
+    with Store.open(db) as store:
         for a in range(n // per_article):
-            date = f"2026-{1 + a % 12:02d}-{1 + a % 28:02d}"
-            cur = conn.execute(
-                "INSERT INTO articles (hash, doc_id, source, title, date, outlet, text)"
-                " VALUES (?, ?, 'synthetic', ?, ?, ?, '')",
-                (f"h{a}", f"d{a}", f"title {a}", date, f"outlet{a % 50}"))
-            for _ in range(per_article):
-                content = " ".join(rng.choices(WORDS, k=20))
-                sp = rng.choice(speakers)
-                row = conn.execute(
-                    "INSERT INTO attributions (article_id, att_id, kind, content, speaker,"
-                    " speaker_type, speaker_key, confidence, json) VALUES (?, ?, ?, ?, ?,"
-                    " 'person', ?, 0.9, '{}')", (cur.lastrowid, f"d{a}:x", rng.choice(KINDS),
-                                                content, sp, speaker_key(sp, "person")))
-                conn.execute("INSERT INTO attributions_fts (rowid, content, speaker)"
-                             " VALUES (?, ?, ?)", (row.lastrowid, content, sp))
-                conn.execute("INSERT INTO attribution_dates (id, article_id, date)"
-                             " VALUES (?, ?, ?)", (row.lastrowid, cur.lastrowid, date))
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+            contents = [" ".join(rng.choices(WORDS, k=20)) for _ in range(per_article)]
+            text = "\n".join(contents)
+            doc = Document(f"d{a}", text, "synthetic", title=f"title {a}",
+                           date=f"2026-{1 + a % 12:02d}-{1 + a % 28:02d}",
+                           outlet=f"outlet{a % 50}")
+            result = DocumentResult(doc.id, text=text)
+            offset = 0
+            for content in contents:
+                segment = Segment(offset, offset + len(content), content)
+                offset += len(content) + 1
+                result.attributions.append(Attribution(
+                    rng.choice(KINDS), content=[segment], confidence=0.9,
+                    speaker=Speaker(rng.choice(speakers), "person")))
+            store.write(doc, result)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return time.perf_counter() - start
 
 
 def latency(db: Path, queries: int = 200, seed: int = 1) -> dict[str, float]:
     rng = random.Random(seed)
-    conn = open_store(db, readonly=True)
+    store = Store.open(db, readonly=True)
     out = {}
     for name, make in (("word", lambda: {"words": rng.choice(WORDS)}),
                        ("speaker", lambda: {"speaker": f"Speaker {rng.randrange(20000)}"})):
         times = []
         for _ in range(queries):
             t = time.perf_counter()
-            search(conn, limit=20, **make())
+            store.search(limit=20, **make())
             times.append((time.perf_counter() - t) * 1000)
         times.sort()
         out[f"{name}_p50_ms"] = round(statistics.median(times), 2)
         out[f"{name}_p95_ms"] = round(times[int(0.95 * len(times)) - 1], 2)
+    store.close()
     return out
 
 

@@ -8,6 +8,7 @@ import sys
 from functools import partial
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from rich.console import Console
@@ -17,11 +18,14 @@ from . import __version__
 from .errors import SaidwhoError
 from .io import Failure, iter_documents
 
+if TYPE_CHECKING:
+    from .store import Store
+
 FORMATS = ("jsonl", "json", "table", "html")
 
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     raise click.ClickException(message)
 
 
@@ -245,6 +249,16 @@ db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
                          type=click.Path(dir_okay=False), help="The store (a SQLite file).")
 
 
+def _open_store(db: str, *, readonly: bool = True) -> Store:
+    """The store at ``db``, or a one-line error naming it and the reason."""
+    from .store import Store
+
+    try:
+        return Store.open(db, readonly=readonly)
+    except SaidwhoError as exc:
+        _fail(str(exc))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -268,13 +282,8 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
     )
 
     from .io import count_documents
-    from .store.database import open_store
-    from .store.ingest import ingest as run_ingest
 
-    try:
-        conn = open_store(db)
-    except SaidwhoError as exc:
-        _fail(str(exc))
+    store = _open_store(db, readonly=False)
     mapping = {}
     for spec in fields:
         name, _, key = spec.partition("=")
@@ -302,10 +311,9 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
             click.echo(f"Error: {failure}", err=True)
             tick("error")
 
-        summary = run_ingest(conn, nlp, list(paths), progress=tick,
-                             on_error=failed,
-                             workers=workers, loader=loader, fields=mapping)
-    conn.close()
+        with store:
+            summary = store.ingest(nlp, list(paths), progress=tick, on_error=failed,
+                                   workers=workers, loader=loader, fields=mapping)
     click.echo(f"documents {summary.documents}, attributions {summary.attributions}, "
                f"skipped duplicates {summary.duplicates}, errors {summary.errors}")
     if summary.errors and not summary.documents and not summary.duplicates:
@@ -317,14 +325,8 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
 @click.option("--json", "as_json", is_flag=True)
 def stats(db: str, as_json: bool) -> None:
     """Counts of articles, attributions, speakers and errors in the store."""
-    from .store.database import open_store
-    from .store.ingest import stats as store_stats
-
-    try:
-        conn = open_store(db, readonly=True)
-    except SaidwhoError as exc:
-        _fail(str(exc))
-    figures = store_stats(conn)
+    with _open_store(db) as store:
+        figures = store.stats()
     if as_json:
         click.echo(json.dumps(figures))
     else:
@@ -348,19 +350,12 @@ def search(words: str | None, db: str, speaker: str | None, speaker_type: str | 
            kind: str | None, outlet: str | None, since: str | None, until: str | None,
            limit: int, as_json: bool) -> None:
     """Attributions whose content or speaker match WORDS (SQLite FTS5 query syntax)."""
-    import sqlite3
-
-    from .store.database import open_store
-    from .store.ingest import search as store_search
-
-    try:
-        conn = open_store(db, readonly=True)
-        rows = store_search(conn, words, speaker=speaker, speaker_type=speaker_type, kind=kind,
-                            outlet=outlet, since=since, until=until, limit=limit)
-    except SaidwhoError as exc:
-        _fail(str(exc))
-    except sqlite3.OperationalError as exc:
-        _fail(f"bad search {words!r}: {exc}")
+    with _open_store(db) as store:
+        try:
+            rows = store.search(words, speaker=speaker, speaker_type=speaker_type, kind=kind,
+                                outlet=outlet, since=since, until=until, limit=limit)
+        except SaidwhoError as exc:
+            _fail(str(exc))
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -375,13 +370,8 @@ def search(words: str | None, db: str, speaker: str | None, speaker_type: str | 
 @click.option("--json", "as_json", is_flag=True)
 def speakers_command(db: str, top: int, as_json: bool) -> None:
     """Who is quoted most, with counts and the share of anonymous sources."""
-    from .store.database import open_store
-    from .store.ingest import speakers as store_speakers
-
-    try:
-        figures = store_speakers(open_store(db, readonly=True), top)
-    except SaidwhoError as exc:
-        _fail(str(exc))
+    with _open_store(db) as store:
+        figures = store.speakers(top)
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
@@ -414,17 +404,14 @@ def export(db: str, fmt: str, output: str | None) -> None:
     """Every attribution with its article's metadata, as JSON Lines, CSV or Parquet."""
     import csv
 
-    from .store.database import open_store
-    from .store.ingest import EXPORT_COLUMNS, export_parquet, export_rows
+    from .store.rows import EXPORT_COLUMNS
 
-    try:
-        conn = open_store(db, readonly=True)
-    except SaidwhoError as exc:
-        _fail(str(exc))
+    if fmt == "parquet" and not output:
+        _fail("--format parquet needs -o FILE")
+    store = _open_store(db)
     if fmt == "parquet":
-        if not output:
-            _fail("--format parquet needs -o FILE")
-        rows = export_parquet(conn, str(output))
+        with store:
+            rows = store.export_parquet(str(output))
         click.echo(f"{rows} attributions written to {output}", err=True)
         return
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
@@ -432,13 +419,14 @@ def export(db: str, fmt: str, output: str | None) -> None:
         if fmt == "csv":
             writer = csv.DictWriter(stream, fieldnames=EXPORT_COLUMNS)
             writer.writeheader()
-            for row in export_rows(conn):
+            for row in store.export_rows():
                 writer.writerow(row)
         else:
-            for row in export_rows(conn):
+            for row in store.export_rows():
                 row["attribution"] = json.loads(str(row.pop("attribution_json")))
                 stream.write(json.dumps(row, ensure_ascii=False) + "\n")
     finally:
+        store.close()
         if output:
             stream.close()
 
@@ -612,20 +600,14 @@ def serve(db: str, host: str, port: int, model: str | None, engine: str, sample:
 
     import uvicorn
 
-    from .store.database import open_store
-    from .store.ingest import ingest as run_ingest
     from .web.app import SETTINGS_VARIABLE, create_app
     from .web.services import LOOPBACK_HOSTS, WebConfig
 
     nlp = _load(model, None, engine) if sample or workers == 1 else None
     if sample:
         corpus = resources.files("saidwho") / "samples" / "corpus"
-        try:
-            conn = open_store(db)
-        except SaidwhoError as exc:
-            _fail(str(exc))
-        summary = run_ingest(conn, nlp, [str(corpus)])
-        conn.close()
+        with _open_store(db, readonly=False) as store:
+            summary = store.ingest(nlp, [str(corpus)])
         click.echo(f"sample corpus in {db}: {summary.documents} new articles, "
                    f"{summary.duplicates} already stored", err=True)
     elif not Path(db).exists():

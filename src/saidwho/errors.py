@@ -15,3 +15,7 @@ class ModelNotFoundError(SaidwhoError):
 
 class CorpusError(SaidwhoError):
     """An evaluation corpus is missing or malformed."""
+
+
+class QueryError(SaidwhoError):
+    """A search the store's full-text index refuses (its query syntax)."""

@@ -11,14 +11,13 @@ Arrow (``mapInArrow``); writes Parquet partitioned by date and outlet with the c
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator
 from typing import Any
 
 from saidwho.io.document import FIELDS, Document, Failure
-from saidwho.store.ingest import EXPORT_COLUMNS
+from saidwho.store.rows import EXPORT_COLUMNS, attribution_row
 
 INPUT_COLUMNS = FIELDS
 _PIPELINES: dict[str, Any] = {}
@@ -46,23 +45,9 @@ def extract_batches(batches: Iterator[Any], engine: str = "model") -> Iterator[A
         for record in batch.to_pylist():
             doc = Document.from_record(record, source="spark")
             if isinstance(doc, Failure):
-                continue  # no text, an empty or an oversized one
-            for att in extract_text(nlp, doc.text, doc.id).attributions:
-                sp = att.speaker
-                rows.append({
-                    "att_id": att.id, "kind": att.kind,
-                    "speaker": sp.name if sp else None,
-                    "speaker_type": sp.type if sp else None,
-                    "speaker_iso3": sp.iso3 if sp else None,
-                    "speaker_key": sp.key if sp else None,
-                    "source": " ".join(s.text for s in att.source),
-                    "cue": " ".join(s.text for s in att.cue),
-                    "content": " … ".join(s.text for s in att.content),
-                    "confidence": att.confidence, "doc_id": doc.id,
-                    "title": doc.title, "url": doc.url, "date": doc.date,
-                    "outlet": doc.outlet, "author": doc.author,
-                    "attribution_json": json.dumps(att.to_dict(), ensure_ascii=False),
-                })
+                continue  # no text, or an oversized one
+            rows += [attribution_row(att, doc)
+                     for att in extract_text(nlp, doc.text, doc.id).attributions]
         yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 

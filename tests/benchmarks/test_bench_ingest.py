@@ -15,7 +15,7 @@ import pytest
 
 from saidwho.cli import _load_pipeline
 from saidwho.store.database import open_store
-from saidwho.store.ingest import ingest
+from saidwho.store.writer import ingest
 
 pytestmark = pytest.mark.model
 

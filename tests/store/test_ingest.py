@@ -308,7 +308,7 @@ def test_parquet_export_has_the_same_rows(tmp_path):
 def test_word_search_by_date_matches_the_filtered_path(tmp_path):
     """Searches without type/kind/outlet filters sort through attribution_dates; they
     must give what the general query gives."""
-    from saidwho.store.ingest import search
+    from saidwho.store.queries import search
 
     conn = open_store(tmp_path / "s.db")
     rows = []
@@ -336,7 +336,7 @@ def test_word_search_by_date_matches_the_filtered_path(tmp_path):
 
 
 def test_memberships_are_stored_with_their_article(tmp_path):
-    from saidwho.store.profiles import stored_article
+    from saidwho.store.queries import stored_article
 
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "appeal.txt").write_text(

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from saidwho.cli import main
 from saidwho.model import speaker_key
 from saidwho.store.database import MIGRATIONS, SCHEMA_VERSION, open_store
-from saidwho.store.profiles import speaker_profile
+from saidwho.store.queries import speaker_profile
 
 
 @pytest.mark.parametrize(("name", "kind", "iso3", "key"), [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from saidwho.store.database import open_store
-from saidwho.store.ingest import ingest
+from saidwho.store.writer import ingest
 from saidwho.web.app import create_app
 from saidwho.web.services import WebConfig
 

@@ -193,8 +193,10 @@ def test_openapi_documents_every_api_route(client):
 
 
 def test_the_store_is_opened_read_only(store_path, nlp):
-    config = WebConfig(store_path, lambda: nlp)
-    with config.store() as conn, pytest.raises(sqlite3.OperationalError, match="readonly"):
+    from saidwho.web.services import StoreReader
+
+    with StoreReader(store_path).store().conn as conn, pytest.raises(
+            sqlite3.OperationalError, match="readonly"):
         conn.execute("DELETE FROM articles")
 
 
@@ -213,7 +215,7 @@ def test_articles_with_the_same_document_id_stay_apart(tmp_path, nlp):
     from fastapi.testclient import TestClient
 
     from saidwho.store.database import open_store
-    from saidwho.store.ingest import ingest
+    from saidwho.store.writer import ingest
 
     for folder, name in (("a", "Ana Ruiz"), ("b", "Kofi Adu")):
         (tmp_path / folder).mkdir()
@@ -284,3 +286,30 @@ def test_an_unexpected_error_is_a_page_not_a_traceback(tmp_path):
         assert response.status_code == 500
         assert "internal error (RuntimeError)" in response.text and "<h1>" in response.text
         assert "Traceback" not in response.text
+
+
+def test_a_bug_is_a_logged_500_not_a_404_or_a_bad_search(store_path, nlp, monkeypatch, caplog):
+    """Only the web's own errors carry a status; a LookupError or a SQLite error raised
+    by a fault in the code is answered 500 and logged, not taken for the user's fault."""
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from saidwho.store.store import Store
+
+    def lookup_bug(self, *args, **kwargs):
+        raise LookupError("a dict key that should have been there")
+
+    def sqlite_bug(self, *args, **kwargs):
+        raise sqlite3.OperationalError("no such table: atributions")
+
+    app = create_app(WebConfig(store_path, lambda: nlp))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        monkeypatch.setattr(Store, "speaker_profile", lookup_bug)
+        assert client.get("/api/speaker", params={"name": "Ana"}).status_code == 500
+        monkeypatch.setattr(Store, "outlets", sqlite_bug)
+        assert client.get("/api/outlets").status_code == 500
+        assert "GET /api/outlets failed" in caplog.text
+        # a full-text query the index refuses is still the user's: 400 with the reason
+        bad = client.get("/api/search", params={"q": '"unbalanced'})
+        assert bad.status_code == 400 and "unterminated string" in bad.json()["error"]

@@ -1,1 +1,5 @@
-"""The embedded store: one SQLite file of articles, attributions and ingest errors."""
+"""The embedded store: one SQLite file, opened as a ``Store``."""
+
+from .store import Store
+
+__all__ = ["Store"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 from pathlib import Path
 
 import jinja2
@@ -24,7 +23,7 @@ from .. import __version__
 from ..entities.countries import country_name
 from ..errors import SaidwhoError
 from . import api, pages
-from .services import StoreMissing, UploadTooLarge, WebConfig
+from .services import Analyzer, StoreReader, UploadTooLarge, WebConfig, WebError
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -48,7 +47,10 @@ def create_app(config: WebConfig) -> FastAPI:
                   # environment: a local tool sends nothing anywhere
                   telemetry={"tracing": False, "metrics": False, "logs": False,
                              "operation_spans": False, "auto_configure": False})
-    app.state.config = config
+    # what routes get through FastAPI dependencies (services.settings, reader, analyzer)
+    app.state.settings = config
+    app.state.reader = StoreReader(config.db)
+    app.state.analyzer = Analyzer(config.loader, config.max_upload)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["country"] = lambda code: f"{country_name(code)} ({code})"
@@ -91,17 +93,10 @@ def _handle_errors(app: FastAPI) -> None:
 
     @app.exception_handler(SaidwhoError)
     async def saidwho_error(request: Request, exc: SaidwhoError) -> Response:
-        status = 413 if isinstance(exc, UploadTooLarge) else 503 if isinstance(
-            exc, StoreMissing) else 400
-        return reply(request, status, str(exc))
-
-    @app.exception_handler(LookupError)
-    async def not_found(request: Request, exc: LookupError) -> Response:
-        return reply(request, 404, str(exc.args[0]) if exc.args else "not found")
-
-    @app.exception_handler(sqlite3.OperationalError)
-    async def bad_query(request: Request, exc: sqlite3.OperationalError) -> Response:
-        return reply(request, 400, f"bad search: {exc}")
+        # the web's own errors carry their status (NotFound 404, UploadTooLarge 413,
+        # StoreMissing 503); the library's (a bad statement file, a bad search) are the
+        # request's fault: 400. Anything else is a bug: a logged 500 below.
+        return reply(request, exc.status if isinstance(exc, WebError) else 400, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -11,19 +11,17 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
 from ..highlight import highlight
-from ..model import SPEAKER_TYPES, DocumentResult
-from ..store import ingest as queries
-from ..store import profiles
-from . import api
+from ..model import KINDS, SPEAKER_TYPES, DocumentResult
+from .api import Extractor, Reader, Settings
 from .services import (
     GROUPS,
-    StoreMissing,
     compare_statements,
     read_upload,
     sample_statements,
-    stored_article,
     uploaded_text,
 )
+
+PAGE_ROWS = 50  # search results on a page, unless the form asks for another number
 
 router = APIRouter(include_in_schema=False)
 
@@ -40,98 +38,100 @@ def article_context(result: DocumentResult) -> dict[str, Any]:
             "json": json.dumps(result.to_dict(), ensure_ascii=False, indent=2)}
 
 
+def _outlets(store: Reader) -> Any:
+    return store.cached("outlets", lambda s: s.outlets())
+
+
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request) -> HTMLResponse:
-    cfg = api.config(request)
-    figures = cfg.cached("stats", queries.stats)
-    top = cfg.cached("top", lambda conn: queries.speakers(conn, 15))
-    outlets = cfg.cached("outlets", profiles.outlets)
-    return render(request, "overview.html", stats=figures, top=top, outlets=outlets,
-                  types=SPEAKER_TYPES, kinds=api.KINDS, form={})
+def overview(request: Request, store: Reader) -> HTMLResponse:
+    figures = store.cached("stats", lambda s: s.stats())
+    top = store.cached("top", lambda s: s.speakers(15))
+    return render(request, "overview.html", stats=figures, top=top, outlets=_outlets(store),
+                  types=SPEAKER_TYPES, kinds=KINDS, form={})
 
 
 @router.get("/analyze", response_class=HTMLResponse)
-def analyze_form(request: Request) -> HTMLResponse:
-    return render(request, "analyze.html", limit=api.config(request).max_upload)
+def analyze_form(request: Request, config: Settings) -> HTMLResponse:
+    return render(request, "analyze.html", limit=config.max_upload)
 
 
 @router.post("/analyze", response_class=HTMLResponse)
-def analyze(request: Request, text: Annotated[str, Form()] = "",
+def analyze(request: Request, extractor: Extractor, config: Settings,
+            text: Annotated[str, Form()] = "",
             file: Annotated[UploadFile | None, File()] = None) -> HTMLResponse:
-    cfg = api.config(request)
     meta: dict[str, str | None] = {}
     name = "pasted text"
     if file is not None and file.filename:
-        name, data = read_upload(file, cfg.max_upload, file.filename)
+        name, data = read_upload(file, config.max_upload, file.filename)
         text, meta = uploaded_text(data, name)
-    result = cfg.analyze(text, name)
+    result = extractor.analyze(text, name)
     return render(request, "analyzed.html", meta=meta, name=name, **article_context(result))
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request) -> HTMLResponse:
+def search(request: Request, store: Reader) -> HTMLResponse:
+    # the form's fields as typed; empty ones are left out, a limit that is not a number in
+    # range falls back to the page's default
     form = {k: v for k, v in request.query_params.items() if v}
-    limit = int(form["limit"]) if form.get("limit", "").isdigit() else 50
-    rows = api.search(request, q=form.get("q"), speaker=form.get("speaker"),
-                      type=form.get("type"), kind=form.get("kind"), outlet=form.get("outlet"),
-                      since=form.get("since"), until=form.get("until"),
-                      limit=max(1, min(limit, 1000)))
-    outlets = api.config(request).cached("outlets", profiles.outlets)
+    limit = int(form["limit"]) if form.get("limit", "").isdigit() else PAGE_ROWS
+    rows = store.search(form.get("q"), speaker=form.get("speaker"),
+                        speaker_type=form.get("type"), kind=form.get("kind"),
+                        outlet=form.get("outlet"), since=form.get("since"),
+                        until=form.get("until"), limit=max(1, min(limit, 1000)))
     return render(request, "search.html", rows=rows, form=form, types=SPEAKER_TYPES,
-                  kinds=api.KINDS, outlets=outlets)
+                  kinds=KINDS, outlets=_outlets(store))
 
 
 @router.get("/speakers", response_class=HTMLResponse)
-def speakers(request: Request, top: int = 100) -> HTMLResponse:
+def speakers(request: Request, store: Reader, top: int = 100) -> HTMLResponse:
     top = max(1, min(top, 1000))
-    data = api.config(request).cached(f"top{top}", lambda conn: queries.speakers(conn, top))
+    data = store.cached(f"top{top}", lambda s: s.speakers(top))
     return render(request, "speakers.html", data=data, top=top)
 
 
 @router.get("/speaker", response_class=HTMLResponse)
-def speaker(request: Request, name: str) -> HTMLResponse:
-    data = api.speaker(request, name, 200)
-    peak = max((m["attributions"] for m in data["by_month"]), default=1)
+def speaker(request: Request, store: Reader, name: str) -> HTMLResponse:
+    data = store.store().speaker_profile(name, 200)
+    peak = max((m["attributions"] for m in data["by_month"]), default=1)  # type: ignore[attr-defined]
     return render(request, "speaker.html", data=data, peak=peak)
 
 
 @router.get("/outlet", response_class=HTMLResponse)
-def outlet(request: Request, name: str) -> HTMLResponse:
-    return render(request, "outlet.html", data=api.outlet(request, name))
+def outlet(request: Request, store: Reader, name: str) -> HTMLResponse:
+    return render(request, "outlet.html", data=store.store().outlet_profile(name))
 
 
 @router.get("/article", response_class=HTMLResponse)
-def article(request: Request, id: str | None = None, n: int | None = None) -> HTMLResponse:
-    meta, result = stored_article(api.config(request), id, n)
+def article(request: Request, store: Reader, id: str | None = None, n: int | None = None
+            ) -> HTMLResponse:
+    meta, result = store.article(id, n)
     return render(request, "article.html", meta=meta, **article_context(result))
 
 
 @router.get("/statements", response_class=HTMLResponse)
-def statements_form(request: Request, sample: bool = False, against: str = "",
+def statements_form(request: Request, store: Reader, sample: bool = False, against: str = "",
                     as_of: str = "") -> HTMLResponse:
     view = compare_statements(sample_statements(), against, as_of) if sample else None
-    return _statements_page(request, view, against, as_of)
+    return _statements_page(request, store, view, against, as_of)
 
 
 @router.post("/statements", response_class=HTMLResponse)
-def statements(request: Request, files: Annotated[list[UploadFile], File()],
+def statements(request: Request, store: Reader, config: Settings,
+               files: Annotated[list[UploadFile], File()],
                against: Annotated[str, Form()] = "", as_of: Annotated[str, Form()] = ""
                ) -> HTMLResponse:
-    limit = api.config(request).max_upload
     # a form whose file field was left empty sends one part without a name
-    uploads = [read_upload(f, limit, f.filename) for f in files if f.filename]
+    uploads = [read_upload(f, config.max_upload, f.filename) for f in files if f.filename]
     view = compare_statements(uploads, against or None, as_of or None)
-    return _statements_page(request, view, against, as_of)
+    return _statements_page(request, store, view, against, as_of)
 
 
-def _statements_page(request: Request, view: Any, against: str, as_of: str) -> HTMLResponse:
+def _statements_page(request: Request, store: Reader, view: Any, against: str, as_of: str
+                     ) -> HTMLResponse:
     svg = base64.b64encode(view.svg).decode("ascii") if view else None
-    try:
-        reported = api.memberships(request, 100)
-    except StoreMissing:
-        reported = []  # the page works without a store; the news part is left out
+    # the page works without a store; the news part is left out then
     return render(request, "statements.html", view=view, svg=svg, groups=GROUPS,
-                  against=against, as_of=as_of, reported=reported)
+                  against=against, as_of=as_of, reported=store.reported_memberships(100))
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -7,21 +7,20 @@ into spaCy objects itself.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import UploadFile
+from fastapi import Request, UploadFile
 from spacy.language import Language
 
-from ..errors import InputError, SaidwhoError
+from ..errors import SaidwhoError
 from ..extract import extract_text
 from ..io import Failure, file_document
 from ..io.decode import HTML_SUFFIXES
@@ -31,8 +30,7 @@ from ..statements.documents import read_statement_bytes
 from ..statements.reference import load_group
 from ..statements.statement import Statement
 from ..statements.worldmap import comparison_layers, map_svg, statement_layers
-from ..store import profiles
-from ..store.database import open_store
+from ..store import Store
 
 MAX_UPLOAD = 2_000_000  # bytes, for one request
 CACHE_SECONDS = 60
@@ -40,43 +38,68 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 GROUPS = {"icc": "ICC States Parties", "eu": "EU member states", "un": "UN member states"}
 
 
-class StoreMissing(SaidwhoError):
+class WebError(SaidwhoError):
+    """An error the server answers with its own status and message (anything else is a
+    logged 500)."""
+
+    status = 400
+
+
+class BadRequest(WebError):
+    """Input the server cannot use: a bad file, an unknown group, a bad date."""
+
+
+class NotFound(WebError):
+    status = 404
+
+
+class StoreMissing(WebError):
     """No store to browse (the corpus pages need one)."""
 
+    status = 503
 
-class UploadTooLarge(SaidwhoError):
+
+class UploadTooLarge(WebError):
     """An upload or pasted text over the limit."""
 
+    status = 413
 
-@dataclass
+
+@dataclass(frozen=True)
 class WebConfig:
+    """The server's settings, fixed when it starts."""
+
     db: Path | None
     loader: Callable[[], Language]
     max_upload: int = MAX_UPLOAD
     # Host headers the app answers; a server on 127.0.0.1 takes only loopback names, so a
     # web page elsewhere cannot reach it through DNS rebinding
     allowed_hosts: tuple[str, ...] = ("*",)
-    _nlp: Language | None = None
-    _nlp_lock: threading.Lock = field(default_factory=threading.Lock)
-    _local: threading.local = field(default_factory=threading.local)
-    _cache: dict[str, tuple[float, Any]] = field(default_factory=dict)
-    _cache_lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def store(self) -> sqlite3.Connection:
-        """This thread's read-only connection to the store (opened once per thread, kept
-        open for the server's life)."""
+
+class StoreReader:
+    """The store, read-only: one connection per server thread (opened once, kept for the
+    server's life), and store-wide figures cached for a minute."""
+
+    def __init__(self, db: Path | None) -> None:
+        self.db = db
+        self._local = threading.local()
+        self._cache: dict[str, tuple[float, Any]] = {}
+        self._cache_lock = threading.Lock()
+
+    def store(self) -> Store:
         if self.db is None or not self.db.exists():
             where = self.db or "--db"
             raise StoreMissing(f"{where}: no store yet. Ingest a corpus first (saidwho "
                                f"ingest FILES --db {where}) or start with saidwho serve "
                                "--sample.")
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = open_store(self.db, readonly=True)
-            self._local.conn = conn
-        return conn
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store.open(self.db, readonly=True)
+            self._local.store = store
+        return store  # type: ignore[no-any-return]
 
-    def cached(self, key: str, compute: Callable[[sqlite3.Connection], Any]) -> Any:
+    def cached(self, key: str, compute: Callable[[Store], Any]) -> Any:
         """Store-wide figures (counts, top speakers, the outlets) computed at most once a
         minute: on a million attributions each takes a full scan, too slow per page view.
         An ingest running beside the server shows up within the minute."""
@@ -89,15 +112,47 @@ class WebConfig:
             self._cache[key] = (now, value)
             return value
 
+    def search(self, words: str | None, **filters: Any) -> list[dict[str, object]]:
+        return self.store().search(words, **filters)  # QueryError for bad full-text syntax
+
+    def article(self, doc_id: str | None, number: int | None
+                ) -> tuple[dict[str, object], DocumentResult]:
+        """A stored article by document id or store number."""
+        if doc_id is None and number is None:
+            raise NotFound("article: give id (a document id) or n (an article number)")
+        found = self.store().article(doc_id, number)
+        if found is None:
+            raise NotFound(f"article {doc_id if number is None else number!r}: not in the "
+                           "store")
+        return found
+
+    def reported_memberships(self, limit: int) -> list[dict[str, object]]:
+        """What the stored articles report; nothing without a store (the statements page
+        works without one)."""
+        try:
+            return self.store().reported_memberships(limit)
+        except StoreMissing:
+            return []
+
+
+class Analyzer:
+    """Extraction for the server: the pipeline loaded on first use, and one extraction at
+    a time (a spaCy pipeline is not meant to be shared between threads)."""
+
+    def __init__(self, loader: Callable[[], Language], max_upload: int) -> None:
+        self.loader = loader
+        self.max_upload = max_upload
+        self._nlp: Language | None = None
+        self._lock = threading.Lock()
+
     def analyze(self, text: str, doc_id: str = "pasted") -> DocumentResult:
-        """Extract the attributions of one text (one extraction at a time: a spaCy
-        pipeline is not meant to be shared between threads)."""
         if not text.strip():
-            raise InputError(f"{doc_id}: the text is empty")
-        if len(text.encode("utf-8")) > self.max_upload:
-            raise UploadTooLarge(f"{doc_id}: {len(text.encode('utf-8')):,} bytes is over the "
-                                 f"limit of {self.max_upload:,} bytes")
-        with self._nlp_lock:
+            raise BadRequest(f"{doc_id}: the text is empty")
+        size = len(text.encode("utf-8"))
+        if size > self.max_upload:
+            raise UploadTooLarge(f"{doc_id}: {size:,} bytes is over the limit of "
+                                 f"{self.max_upload:,} bytes")
+        with self._lock:
             if self._nlp is None:
                 self._nlp = self.loader()
             result = extract_text(self._nlp, text, doc_id)
@@ -105,15 +160,18 @@ class WebConfig:
         return result
 
 
-def stored_article(config: WebConfig, doc_id: str | None, number: int | None
-                   ) -> tuple[dict[str, object], DocumentResult]:
-    """A stored article by document id or store number; LookupError when there is none."""
-    if doc_id is None and number is None:
-        raise LookupError("article: give id (a document id) or n (an article number)")
-    found = profiles.stored_article(config.store(), doc_id, number)
-    if found is None:
-        raise LookupError(f"article {doc_id if number is None else number!r}: not in the store")
-    return found
+# FastAPI dependencies: what a route needs, from the app built by create_app
+
+def settings(request: Request) -> WebConfig:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def reader(request: Request) -> StoreReader:
+    return request.app.state.reader  # type: ignore[no-any-return]
+
+
+def analyzer(request: Request) -> Analyzer:
+    return request.app.state.analyzer  # type: ignore[no-any-return]
 
 
 def read_upload(file: UploadFile, limit: int, default_name: str) -> tuple[str, bytes]:
@@ -129,10 +187,10 @@ def uploaded_text(data: bytes, filename: str) -> tuple[str, dict[str, str | None
     """The text (and, for HTML, the metadata) of an uploaded .txt or .html file, read as
     ingest reads files (``io.file_document``)."""
     if Path(filename).suffix.lower() not in (".txt", "", *HTML_SUFFIXES):
-        raise InputError(f"{filename}: upload a .txt or .html file")
+        raise BadRequest(f"{filename}: upload a .txt or .html file")
     doc = file_document(data, filename)
     if isinstance(doc, Failure):
-        raise InputError(str(doc))
+        raise BadRequest(str(doc))
     return doc.text, doc.metadata
 
 
@@ -163,13 +221,13 @@ def compare_statements(files: list[tuple[str, bytes]], against: str | None = Non
     a reference group (icc, eu, un). Statements are compared oldest first: by their dates
     when every one has a date, else in the order given."""
     if not files:
-        raise InputError("statements: upload at least one statement file")
+        raise BadRequest("statements: upload at least one statement file")
     if against and against not in GROUPS:
-        raise InputError(f"against {against!r}: choose one of {', '.join(GROUPS)}")
+        raise BadRequest(f"against {against!r}: choose one of {', '.join(GROUPS)}")
     try:
         on = date.fromisoformat(as_of) if as_of else None
     except ValueError as exc:
-        raise InputError(f"as of {as_of!r}: not a date (YYYY-MM-DD)") from exc
+        raise BadRequest(f"as of {as_of!r}: not a date (YYYY-MM-DD)") from exc
     group = load_group(against) if against else None
     statements = [read_statement_bytes(data, name) for name, data in files]
     if all(st.date for st in statements):

@@ -1,16 +1,20 @@
-"""Profiles read from the store: a speaker (attributions over time, the outlets that quote
-them, who they are quoted alongside), an outlet (whom it quotes, its share of anonymous
-sources, direct against reported speech), and one stored article with its attributions.
+"""Reading the store: counts, word search, who is quoted most, the export, profiles of a
+speaker (attributions over time, the outlets that quote them, who they are quoted
+alongside) and of an outlet (whom it quotes, its share of anonymous sources, direct against
+reported speech), one stored article with its attributions, and reported memberships.
 
-Everything here reads what ``ingest`` wrote; nothing re-runs the NLP.
+Everything here reads what the writer wrote; nothing re-runs the NLP.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 
+from ..errors import QueryError
 from ..model import SPEAKER_TYPES, Attribution, DocumentResult, speaker_key
+from .rows import EXPORT_COLUMNS
 
 
 def speaker_keys(conn: sqlite3.Connection, name: str) -> list[str]:
@@ -138,3 +142,128 @@ def reported_memberships(conn: sqlite3.Connection, limit: int = 200
     return [json.loads(j) | {"article": n, "doc_id": d, "title": t, "date": date,
                              "outlet": o}
             for j, n, d, t, date, o in rows]
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, int]:
+    def count(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
+    return {
+        "articles": count("SELECT count(*) FROM articles"),
+        "attributions": count("SELECT count(*) FROM attributions"),
+        "speakers": count("SELECT count(DISTINCT speaker_key) FROM attributions"
+                          " WHERE speaker_key IS NOT NULL"),
+        "errors": count("SELECT count(*) FROM errors"),
+    }
+
+
+SEARCH_COLUMNS = ("id", "kind", "speaker", "speaker_type", "speaker_iso3", "cue", "content",
+                  "confidence", "article", "doc_id", "title", "date", "outlet", "url")
+SELECT_ROWS = ("SELECT a.id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.cue,"
+               " a.content, a.confidence, r.id, r.doc_id, r.title, r.date, r.outlet, r.url")
+
+
+def search(conn: sqlite3.Connection, words: str | None = None, *, speaker: str | None = None,
+           speaker_type: str | None = None, kind: str | None = None, outlet: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int = 20
+           ) -> list[dict[str, object]]:
+    """Attributions whose content or speaker match ``words`` (FTS5 syntax), newest first,
+    filtered by speaker name (its words, in order), speaker type, kind, outlet and date."""
+    match = []
+    if words:
+        match.append(f"({words})")
+    if speaker:
+        # the speaker's words in sequence, through the full-text index ("Ruiz" finds
+        # "Ana Ruiz"): a LIKE '%...%' would scan the whole table
+        phrase = " ".join(speaker.split()).replace('"', '""')
+        match.append(f'speaker : "{phrase}"')
+    dates = [(clause, value) for clause, value in (("date >= ?", since), ("date <= ?", until))
+             if value]
+    if match and not (speaker_type or kind or outlet):
+        # the matches' dates come from the narrow attribution_dates table; only the newest
+        # ``limit`` are read from the wide tables
+        where = " AND ".join(["attributions_fts MATCH ?", *(f"d.{c}" for c, _ in dates)])
+        sql = (f"{SELECT_ROWS} FROM (SELECT d.id, d.article_id FROM attributions_fts f"
+               f" JOIN attribution_dates d ON d.id = f.rowid WHERE {where}"
+               " ORDER BY d.date DESC, d.id LIMIT ?) t JOIN attributions a ON a.id = t.id"
+               " JOIN articles r ON r.id = t.article_id ORDER BY r.date DESC, a.id")
+        args = [" AND ".join(match), *(v for _, v in dates), limit]
+    else:
+        joins, conditions, args = "", [], []
+        if match:
+            joins = " JOIN attributions_fts f ON f.rowid = a.id"
+            conditions.append("attributions_fts MATCH ?")
+            args.append(" AND ".join(match))
+        for clause, value in (("a.speaker_type = ?", speaker_type), ("a.kind = ?", kind),
+                              ("r.outlet = ?", outlet), *((f"r.{c}", v) for c, v in dates)):
+            if value:
+                conditions.append(clause)
+                args.append(value)
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        sql = (f"{SELECT_ROWS} FROM attributions a JOIN articles r ON r.id = a.article_id"
+               f"{joins}{where} ORDER BY r.date DESC, a.id LIMIT ?")
+        args.append(limit)
+    try:
+        rows = conn.execute(sql, args).fetchall()
+    except sqlite3.OperationalError as exc:
+        if not match or any(w in str(exc) for w in ("database", "disk")):
+            raise  # a locked, damaged or unreadable store is not the words' fault
+        # the full-text query's own syntax: the user's words, not a fault of the store
+        raise QueryError(f"bad search {words!r}: {exc}") from exc
+    return [dict(zip(SEARCH_COLUMNS, row, strict=True)) for row in rows]
+
+
+def speakers(conn: sqlite3.Connection, top: int = 20) -> dict[str, object]:
+    """Who is quoted most, and the share of attributions to anonymous sources."""
+    total = int(conn.execute("SELECT count(*) FROM attributions").fetchone()[0])
+    anonymous = int(conn.execute("SELECT count(*) FROM attributions"
+                                 " WHERE speaker_type = 'anonymous'").fetchone()[0])
+    # one row per identity (speaker_key), named by its longest name as written ("Ana
+    # Ruiz" over "Ruiz"); all from one covering index
+    rows = conn.execute(
+        "SELECT speaker_key, count(*) AS n, count(DISTINCT article_id), speaker,"
+        " max(length(speaker)) FROM attributions WHERE speaker_key IS NOT NULL"
+        " GROUP BY speaker_key ORDER BY n DESC, speaker_key LIMIT ?", (top,))
+    return {
+        "attributions": total,
+        "anonymous_share": round(anonymous / total, 4) if total else 0.0,
+        "speakers": [{"speaker": s, "type": key.split(":", 1)[0], "key": key,
+                      "attributions": n, "articles": a} for key, n, a, s, _ in rows],
+    }
+
+
+def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, object]]:
+    """Every attribution joined with its article's metadata, streamed."""
+    cur = conn.execute(
+        "SELECT a.att_id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.speaker_key,"
+        " a.source, a.cue,"
+        " a.content, a.confidence, r.doc_id, r.title, r.url, r.date, r.outlet, r.author, a.json"
+        " FROM attributions a JOIN articles r ON r.id = a.article_id ORDER BY a.id")
+    for row in cur:
+        yield dict(zip(EXPORT_COLUMNS, row, strict=True))
+
+
+PARQUET_BATCH = 10_000
+
+
+def export_parquet(conn: sqlite3.Connection, path: str) -> int:
+    """Every attribution with its article's metadata, as Parquet (pyarrow), written in
+    batches so memory stays flat. Returns the number of rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"confidence": pa.float64()}
+    schema = pa.schema([(c, types.get(c, pa.string())) for c in EXPORT_COLUMNS])
+    rows = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[dict[str, object]] = []
+        for row in export_rows(conn):
+            batch.append(row)
+            if len(batch) == PARQUET_BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                rows += len(batch)
+                batch = []
+        if batch or not rows:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            rows += len(batch)
+    return rows

@@ -1,0 +1,153 @@
+"""Writing to the store: ingest a corpus (extract, then write each document in one
+transaction) and record what could not be read.
+
+A document is skipped when a text with the same hash is already stored, so a rerun after a
+crash (or of the same corpus) continues where it stopped and adds nothing twice. Each
+article and its attributions are committed together: a killed run leaves no half-written
+document.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import multiprocessing
+import sqlite3
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from ..extract import extract_many, extract_text
+from ..io import Document, Failure, iter_documents
+from ..model import DocumentResult
+from ..processes import exit_with_parent
+from .rows import attribution_row
+
+
+@dataclass
+class IngestSummary:
+    documents: int = 0
+    attributions: int = 0
+    duplicates: int = 0
+    errors: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return self.__dict__.copy()
+
+
+def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
+           progress: Callable[[str], None] | None = None,
+           on_error: Callable[[Failure], None] | None = None,
+           workers: int = 1, loader: Callable[[], Language] | None = None,
+           fields: dict[str, str] | None = None) -> IngestSummary:
+    """Ingest ``paths``. With ``workers`` > 1, that many processes extract (each loads
+    its pipeline once with ``loader``) while this one reads and writes the store."""
+    summary = IngestSummary()
+    pending: dict[str, Document] = {}  # read, being extracted, not yet written
+
+    def fresh() -> Iterator[tuple[str, str]]:
+        for item in iter_documents(paths, fields):
+            if isinstance(item, Document) and not item.text.strip():
+                item = Failure(item.source, item.position, "empty text")
+            if isinstance(item, Failure):
+                summary.errors += 1
+                record_error(conn, item)
+                if on_error:
+                    on_error(item)
+                continue
+            key = item.hash
+            if key in pending or has_text(conn, key):
+                summary.duplicates += 1
+                if progress:
+                    progress("duplicate")
+                continue
+            pending[key] = item
+            yield key, item.text
+
+    def written(result: DocumentResult) -> None:
+        doc = pending.pop(result.id)
+        write_document(conn, doc, result)
+        summary.documents += 1
+        summary.attributions += len(result.attributions)
+        if progress:
+            progress("document")
+
+    if workers <= 1:
+        assert nlp is not None
+        for result in extract_many(nlp, fresh()):
+            written(result)
+        return summary
+    assert loader is not None
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(loader,)) as pool:
+        # a sliding window of documents in flight keeps memory flat on any corpus size, and
+        # a new document goes out as soon as one comes back, so no worker waits for the
+        # slowest of a batch
+        stream = fresh()
+        running = {pool.submit(_extract_one, item)
+                   for item in itertools.islice(stream, WINDOW_PER_WORKER * workers)}
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                written(future.result())
+            running |= {pool.submit(_extract_one, item)
+                        for item in itertools.islice(stream, len(done))}
+    return summary
+
+
+WINDOW_PER_WORKER = 8
+_worker_nlp: Language | None = None
+
+
+def _init_worker(loader: Callable[[], Language]) -> None:
+    global _worker_nlp
+    exit_with_parent()  # kill -9 of the ingest gives the pool no chance to stop it
+    _worker_nlp = loader()
+
+
+def _extract_one(item: tuple[str, str]) -> DocumentResult:
+    assert _worker_nlp is not None
+    return extract_text(_worker_nlp, item[1], item[0])
+
+
+ATTRIBUTION_COLUMNS = ("att_id", "kind", "content", "cue", "source", "speaker",
+                       "speaker_type", "speaker_iso3", "speaker_key", "confidence")
+
+
+def has_text(conn: sqlite3.Connection, key: str) -> bool:
+    """Whether a text with this hash (``Document.hash``) is stored."""
+    return conn.execute("SELECT 1 FROM articles WHERE hash = ?", (key,)).fetchone() is not None
+
+
+def write_document(conn: sqlite3.Connection, doc: Document, result: DocumentResult) -> None:
+    """The article and its attributions, in one transaction."""
+    with conn:
+        cur = conn.execute(
+            "INSERT INTO articles (hash, doc_id, source, position, title, url, date, outlet,"
+            " author, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.hash, doc.id, doc.source, doc.position, doc.title, doc.url, doc.date,
+             doc.outlet, doc.author, doc.text))
+        article = cur.lastrowid
+        for att in result.attributions:
+            att.assign_id(doc.id)
+            row = attribution_row(att)
+            cur = conn.execute(
+                f"INSERT INTO attributions (article_id, {', '.join(ATTRIBUTION_COLUMNS)}, json)"
+                f" VALUES (?, {', '.join('?' * len(ATTRIBUTION_COLUMNS))}, ?)",
+                (article, *(row[c] for c in ATTRIBUTION_COLUMNS), row["attribution_json"]))
+            conn.execute("INSERT INTO attributions_fts (rowid, content, speaker) VALUES (?, ?, ?)",
+                         (cur.lastrowid, row["content"], row["speaker"] or ""))
+            conn.execute("INSERT INTO attribution_dates (id, article_id, date) VALUES (?, ?, ?)",
+                         (cur.lastrowid, article, doc.date))
+        conn.executemany("INSERT INTO memberships (article_id, relation, json) VALUES (?, ?, ?)",
+                         [(article, m["relation"], json.dumps(m, ensure_ascii=False))
+                          for m in result.memberships])
+
+
+def record_error(conn: sqlite3.Connection, failure: Failure) -> None:
+    with conn:
+        conn.execute("INSERT OR IGNORE INTO errors (source, position, reason) VALUES (?, ?, ?)",
+                     (failure.source, failure.position or "", failure.reason))
