@@ -15,11 +15,29 @@ def runner():
     return CliRunner()
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["eval"], ["bench"]])
+def _commands(group=main, path=()):
+    """Every command path of the CLI, groups and their subcommands included."""
+    yield list(path)
+    for name, command in getattr(group, "commands", {}).items():
+        yield from _commands(command, (*path, name))
+
+
+COMMANDS = list(_commands())
+
+
+def test_the_command_list_is_the_cli():
+    names = {tuple(c) for c in COMMANDS}
+    assert {(), ("extract",), ("ingest",), ("search",), ("serve",), ("statement",)} <= names
+    assert len(names) >= 13
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "saidwho")
 def test_every_command_has_help(runner, command):
     result = runner.invoke(main, [*command, "--help"])
     assert result.exit_code == 0
     assert "Usage:" in result.output
+    # a description of its own under the usage line, not an empty help text
+    assert result.output.split("\n\n")[1].strip()
 
 
 def test_extract_jsonl_uses_the_file_stem_as_id(runner, tmp_path):

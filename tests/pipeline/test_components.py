@@ -11,12 +11,7 @@ pytestmark = pytest.mark.model
 TEXT = "Karim Khan opened the hearing. He said the evidence was strong."
 
 
-@pytest.fixture(scope="module")
-def base():
-    return spacy.load(default_model())
-
-
-def test_add_pipe_by_name_sets_attributions_and_spans(base):
+def test_add_pipe_by_name_sets_attributions_and_spans():
     nlp = spacy.load(default_model())
     nlp.add_pipe("saidwho")
     doc = nlp(TEXT)
@@ -26,7 +21,7 @@ def test_add_pipe_by_name_sets_attributions_and_spans(base):
     assert [s.text for s in doc.spans["saidwho_content"]] == ["the evidence was strong"]
 
 
-def test_per_step_components(base):
+def test_per_step_components():
     nlp = spacy.load(default_model())
     nlp.add_pipe("saidwho_attributions")
     nlp.add_pipe("saidwho_speakers")
@@ -34,7 +29,7 @@ def test_per_step_components(base):
     assert att.speaker is not None and att.speaker.name == "Karim Khan"
 
 
-def test_min_confidence_is_configurable(base):
+def test_min_confidence_is_configurable():
     nlp = spacy.load(default_model())
     nlp.add_pipe("saidwho", config={"min_confidence": 0.999})
     assert nlp(TEXT)._.attributions == []

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from process_tree import children
 
 from saidwho.cli import main
 from saidwho.io import Failure, count_documents, iter_documents
 from saidwho.io.document import text_hash
-from saidwho.processes import children
 from saidwho.store.database import SCHEMA_VERSION, open_store
 
 pytestmark = pytest.mark.model

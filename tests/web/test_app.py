@@ -192,7 +192,7 @@ def test_openapi_documents_every_api_route(client):
     assert all(p.startswith("/api") or p == "/openapi.json" for p in schema["paths"])
 
 
-def test_the_store_is_opened_read_only(store_path, nlp):
+def test_the_store_is_opened_read_only(store_path):
     from saidwho.web.services import StoreReader
 
     with StoreReader(store_path).store().conn as conn, pytest.raises(
@@ -274,7 +274,7 @@ def test_pasted_text_over_the_limit_and_unknown_pages(nlp):
         assert client.get("/api/no/such").json() == {"error": "Not Found"}
 
 
-def test_an_unexpected_error_is_a_page_not_a_traceback(tmp_path):
+def test_an_unexpected_error_is_a_page_not_a_traceback():
     from fastapi.testclient import TestClient
 
     def broken():

@@ -14,8 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from saidwho.processes import children
+from process_tree import children
 
 pytestmark = pytest.mark.model
 

@@ -35,7 +35,7 @@ RELATIONS = {
     "signed": "signed", "endorsed": "endorsed", "joined": "joined", "supported": "supported",
     "backed": "supported", "co-sponsored": "cosponsored", "cosponsored": "cosponsored",
 }
-TRIGGER = re.compile(
+VERB_BY = re.compile(
     r"(?:(?P<subject>\b(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat|[Ii]t|[Tt]hey)\b[\w\s'’-]{0,40}?)\s+"
     r"(?:was|were|is|are|has been|have been|had been)\s+)?(?:also\s+|jointly\s+|later\s+)?"
     r"(?P<verb>" + "|".join(RELATIONS) + r")\s+by\s+",
@@ -150,7 +150,7 @@ def _passive(text: str, start: int, end: int) -> list[Membership]:
     """"drafted by A, B and C", "signed by the envoys in Geneva of A and B", "endorsed by
     the following States: A, B", "endorsed by 30 countries" (a count, named later)."""
     out = []
-    triggers = list(TRIGGER.finditer(text, start, end))
+    triggers = list(VERB_BY.finditer(text, start, end))
     for k, m in enumerate(triggers):
         # "drafted by A, B and C and also signed by ...": the next relation ends this list
         stop = triggers[k + 1].start("verb") if k + 1 < len(triggers) else end

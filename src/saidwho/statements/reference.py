@@ -22,7 +22,7 @@ END_COLUMNS = ("left", "withdrawal_effective", "end")
 
 
 @dataclass(frozen=True)
-class Membership:
+class GroupMember:
     iso3: str
     name: str
     start: date | None
@@ -36,7 +36,7 @@ class Membership:
 class Group:
     key: str
     title: str
-    memberships: list[Membership]
+    memberships: list[GroupMember]
     source: str
 
     def members(self, as_of: date | None = None) -> set[str]:
@@ -63,7 +63,7 @@ def load_group(spec: str) -> Group:
     return Group(file.stem, file.stem, _rows(rows, spec), str(file))
 
 
-def _rows(rows: list[dict[str, str]], where: str) -> list[Membership]:
+def _rows(rows: list[dict[str, str]], where: str) -> list[GroupMember]:
     if rows and "iso3" not in rows[0] and "name" not in rows[0]:
         raise InputError(f"{where}: a group file needs an 'iso3' or a 'name' column")
     out = []
@@ -75,7 +75,7 @@ def _rows(rows: list[dict[str, str]], where: str) -> list[Membership]:
             if match.iso3 is None:
                 raise InputError(f"{where}:{k}: state {name!r} not recognised")
             iso3 = match.iso3
-        out.append(Membership(iso3, name or iso3, _date(row, START_COLUMNS, where, k),
+        out.append(GroupMember(iso3, name or iso3, _date(row, START_COLUMNS, where, k),
                               _date(row, END_COLUMNS, where, k)))
     return out
 

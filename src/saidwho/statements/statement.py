@@ -21,7 +21,7 @@ from ..entities.countries import CountryMatch, resolve_country
 from ..entities.lists import ENUMERATION, MAX_ITEM_WORDS, is_item, split_items
 
 # "signed by", "endorsed by the following 93 States:", "on behalf of", "Signatories:"
-TRIGGER = re.compile(
+LIST_HEADING = re.compile(
     r"(?P<verb>drafted|initiated|led|prepared|presented|signed|endorsed|supported|joined|"
     r"co-?sponsored|delivered|issued|made)\s+(?:jointly\s+)?(?:by|on behalf of)\s+"
     r"(?:the\s+)?(?:following\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,3}?"
@@ -119,7 +119,7 @@ def _lists(text: str) -> list[tuple[str, list[str]]]:
     """(role, items) of every signatory list in the text, in order."""
     out: list[tuple[int, str, list[str]]] = []
     covered: list[tuple[int, int]] = []
-    for m in TRIGGER.finditer(text):
+    for m in LIST_HEADING.finditer(text):
         if "\n" in text[m.start() : m.end()] or text[m.end() : m.end() + 1] == "\n":
             end = _block_end(text, m.end())  # the list starts on the next line
         else:
