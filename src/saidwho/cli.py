@@ -17,6 +17,7 @@ from rich.progress import Progress
 from . import __version__
 from .errors import SaidwhoError
 from .io import Failure, iter_documents
+from .model import KINDS, SPEAKER_TYPES
 
 if TYPE_CHECKING:
     from .store import Store
@@ -337,25 +338,30 @@ def stats(db: str, as_json: bool) -> None:
 @main.command()
 @click.argument("words", required=False)
 @db_option
-@click.option("--speaker", help="Speaker name contains this.")
-@click.option("--type", "speaker_type", type=click.Choice(
-    ["person", "organization", "state", "group", "publication", "anonymous", "unknown"]))
-@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]))
+@click.option("--speaker", help="Speaker name contains these words, in order.")
+@click.option("--type", "speaker_type", type=click.Choice(SPEAKER_TYPES))
+@click.option("--kind", type=click.Choice(KINDS))
 @click.option("--outlet")
 @click.option("--since", help="Articles dated on or after (YYYY-MM-DD).")
 @click.option("--until", help="Articles dated on or before (YYYY-MM-DD).")
-@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--fts", is_flag=True,
+              help="WORDS is a raw SQLite FTS5 query (AND, OR, NOT, \"phrases\", NEAR, col:).")
 @click.option("--json", "as_json", is_flag=True)
 def search(words: str | None, db: str, speaker: str | None, speaker_type: str | None,
            kind: str | None, outlet: str | None, since: str | None, until: str | None,
-           limit: int, as_json: bool) -> None:
-    """Attributions whose content or speaker match WORDS (SQLite FTS5 query syntax)."""
+           limit: int, fts: bool, as_json: bool) -> None:
+    """Attributions whose content or speaker hold every one of WORDS (plain words, any
+    punctuation; end a word with * to match it as a prefix: court*), newest first."""
+    from .errors import QueryError
+
     with _open_store(db) as store:
         try:
             rows = store.search(words, speaker=speaker, speaker_type=speaker_type, kind=kind,
-                                outlet=outlet, since=since, until=until, limit=limit)
-        except SaidwhoError as exc:
-            _fail(str(exc))
+                                outlet=outlet, since=since, until=until, limit=limit,
+                                fts=fts)
+        except QueryError as exc:
+            raise click.UsageError(str(exc)) from None
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -391,7 +397,7 @@ def quotes(speaker: str, db: str, limit: int, as_json: bool) -> None:
     """What SPEAKER (a name, or part of one) is reported to have said."""
     ctx = click.get_current_context()
     ctx.invoke(search, words=None, db=db, speaker=speaker, speaker_type=None, kind=None,
-               outlet=None, since=None, until=None, limit=limit, as_json=as_json)
+               outlet=None, since=None, until=None, limit=limit, fts=False, as_json=as_json)
 
 
 @main.command()

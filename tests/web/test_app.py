@@ -132,8 +132,13 @@ def test_search_filters_and_errors(client):
     assert rows and {r["date"] for r in rows} == {"2026-04-10"}
     page = client.get("/search", params={"q": "bridge", "kind": "direct"}).text
     assert "result" in page and 'name="q" value="bridge"' in page
-    bad = client.get("/search", params={"q": '"unbalanced'})
-    assert bad.status_code == 400 and "bad search" in bad.text
+    # what a person types is words: quotation marks, apostrophes and operators included
+    assert client.get("/search", params={"q": '"unbalanced'}).status_code == 200
+    assert client.get("/api/search", params={"q": "teacher's"}).status_code == 200
+    bad = client.get("/search", params={"q": '"unbalanced', "fts": "1"})
+    assert bad.status_code == 422 and "bad search" in bad.text
+    bogus = client.get("/api/search", params={"since": "bogus"})
+    assert bogus.status_code == 422 and "not a date" in bogus.json()["error"]
     assert client.get("/api/search", params={"limit": 0}).status_code == 422
 
 
@@ -311,5 +316,5 @@ def test_a_bug_is_a_logged_500_not_a_404_or_a_bad_search(store_path, nlp, monkey
         assert client.get("/api/outlets").status_code == 500
         assert "GET /api/outlets failed" in caplog.text
         # a full-text query the index refuses is still the user's: 400 with the reason
-        bad = client.get("/api/search", params={"q": '"unbalanced'})
-        assert bad.status_code == 400 and "unterminated string" in bad.json()["error"]
+        bad = client.get("/api/search", params={"q": '"unbalanced', "fts": "1"})
+        assert bad.status_code == 422 and "unterminated string" in bad.json()["error"]

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 from ..errors import QueryError
-from ..model import SPEAKER_TYPES, Attribution, DocumentResult, speaker_key
+from ..model import KINDS, SPEAKER_TYPES, Attribution, DocumentResult, speaker_key
 from .rows import EXPORT_COLUMNS
 
 
@@ -83,7 +84,7 @@ def outlet_profile(conn: sqlite3.Connection, outlet: str, top: int = 20) -> dict
         "articles": articles,
         "attributions": total,
         "anonymous_share": round(anonymous / total, 4) if total else 0.0,
-        "kinds": {k: kinds.get(k, 0) for k in ("direct", "indirect", "mixed")},
+        "kinds": {k: kinds.get(k, 0) for k in KINDS},
         "speakers": [{"speaker": s, "type": k.split(":", 1)[0], "attributions": n}
                      for s, k, n in speakers],
     }
@@ -157,28 +158,67 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
+def check_date(value: str | None, name: str) -> date | None:
+    """A date filter (YYYY-MM-DD), or a QueryError naming it."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise QueryError(f"{name} {value!r}: not a date (YYYY-MM-DD)") from None
+
+
 SEARCH_COLUMNS = ("id", "kind", "speaker", "speaker_type", "speaker_iso3", "cue", "content",
                   "confidence", "article", "doc_id", "title", "date", "outlet", "url")
 SELECT_ROWS = ("SELECT a.id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.cue,"
                " a.content, a.confidence, r.id, r.doc_id, r.title, r.date, r.outlet, r.url")
 
 
+def plain_query(words: str) -> str | None:
+    """Words as a person types them, as an FTS5 query: each word quoted (so an
+    apostrophe, a quotation mark, a colon or AND mean nothing special), all of them
+    required; a word ending in ``*`` matches as a prefix. None when nothing in it is a word
+    the index holds (only punctuation)."""
+    terms = []
+    for word in words.split():
+        prefix = word.endswith("*")
+        core = word.rstrip("*")
+        if not any(ch.isalnum() for ch in core):
+            continue
+        quoted = '"' + core.replace('"', '""') + '"'
+        terms.append(quoted + ("*" if prefix else ""))
+    return " ".join(terms) or None
+
+
 def search(conn: sqlite3.Connection, words: str | None = None, *, speaker: str | None = None,
            speaker_type: str | None = None, kind: str | None = None, outlet: str | None = None,
-           since: str | None = None, until: str | None = None, limit: int = 20
-           ) -> list[dict[str, object]]:
-    """Attributions whose content or speaker match ``words`` (FTS5 syntax), newest first,
-    filtered by speaker name (its words, in order), speaker type, kind, outlet and date."""
+           since: str | None = None, until: str | None = None, limit: int = 20,
+           fts: bool = False) -> list[dict[str, object]]:
+    """Attributions whose content or speaker hold all of ``words`` (plain words; with
+    ``fts``, FTS5 query syntax), newest first, filtered by speaker name (its words, in
+    order), speaker type, kind, outlet and date (``since``/``until``: YYYY-MM-DD).
+
+    Raises ``QueryError`` for what a person typed that cannot be searched: a raw query
+    the index refuses, words without a letter or digit, a date that is not a date."""
     match = []
     if words:
-        match.append(f"({words})")
+        query = words if fts else plain_query(words)
+        if query is None:
+            raise QueryError(f"search {words!r}: no word to search for")
+        match.append(f"({query})")
     if speaker:
         # the speaker's words in sequence, through the full-text index ("Ruiz" finds
         # "Ana Ruiz"): a LIKE '%...%' would scan the whole table
         phrase = " ".join(speaker.split()).replace('"', '""')
+        if not any(ch.isalnum() for ch in phrase):
+            raise QueryError(f"speaker {speaker!r}: no word to search for")
         match.append(f'speaker : "{phrase}"')
-    dates = [(clause, value) for clause, value in (("date >= ?", since), ("date <= ?", until))
-             if value]
+    first, last = check_date(since, "since"), check_date(until, "until")
+    # ``until`` takes in its whole day: a stored time ("2026-06-15T10:00:00+00:00") sorts
+    # after the day itself, but before the next one
+    dates = [(clause, value.isoformat()) for clause, value in (
+        ("date >= ?", first), ("date < ?", last + timedelta(days=1) if last else None))
+        if value]
     if match and not (speaker_type or kind or outlet):
         # the matches' dates come from the narrow attribution_dates table; only the newest
         # ``limit`` are read from the wide tables
@@ -208,7 +248,7 @@ def search(conn: sqlite3.Connection, words: str | None = None, *, speaker: str |
     except sqlite3.OperationalError as exc:
         if not match or any(w in str(exc) for w in ("database", "disk")):
             raise  # a locked, damaged or unreadable store is not the words' fault
-        # the full-text query's own syntax: the user's words, not a fault of the store
+        # the raw full-text query's own syntax: the user's words, not a fault of the store
         raise QueryError(f"bad search {words!r}: {exc}") from exc
     return [dict(zip(SEARCH_COLUMNS, row, strict=True)) for row in rows]
 

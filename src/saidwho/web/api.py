@@ -55,17 +55,20 @@ def stats(store: Reader) -> dict[str, int]:
 
 @router.get("/search", summary="Search attributions (the CLI's search)")
 def search(store: Reader,
-           q: Annotated[str | None, Query(description="Words, FTS5 syntax")] = None,
+           q: Annotated[str | None, Query(description="Words, all required; word* for a "
+                                          "prefix")] = None,
            speaker: Annotated[str | None, Query(description="Speaker name words")] = None,
            type: Annotated[str | None, Query(description=", ".join(SPEAKER_TYPES))] = None,
            kind: Annotated[str | None, Query(description=", ".join(KINDS))] = None,
            outlet: str | None = None,
            since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
            until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
-           limit: Limit = 20) -> list[dict[str, Any]]:
+           limit: Limit = 20,
+           fts: Annotated[bool, Query(description="q is a raw SQLite FTS5 query")] = False
+           ) -> list[dict[str, Any]]:
     return store.search(q or None, speaker=speaker or None, speaker_type=type or None,
                         kind=kind or None, outlet=outlet or None, since=since or None,
-                        until=until or None, limit=limit)
+                        until=until or None, limit=limit, fts=fts)
 
 
 @router.get("/speakers", summary="Who is quoted most, and the share of anonymous sources")

@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..entities.countries import country_name
-from ..errors import SaidwhoError
+from ..errors import QueryError, SaidwhoError
 from . import api, pages
 from .services import Analyzer, StoreReader, UploadTooLarge, WebConfig, WebError
 
@@ -94,9 +94,13 @@ def _handle_errors(app: FastAPI) -> None:
     @app.exception_handler(SaidwhoError)
     async def saidwho_error(request: Request, exc: SaidwhoError) -> Response:
         # the web's own errors carry their status (NotFound 404, UploadTooLarge 413,
-        # StoreMissing 503); the library's (a bad statement file, a bad search) are the
-        # request's fault: 400. Anything else is a bug: a logged 500 below.
-        return reply(request, exc.status if isinstance(exc, WebError) else 400, str(exc))
+        # StoreMissing 503); a search that cannot run as typed (a raw query the index
+        # refuses, a date that is not a date) is 422, like a parameter FastAPI refuses;
+        # the library's other errors (a bad statement file) are the request's fault: 400.
+        # Anything else is a bug: a logged 500 below.
+        status = exc.status if isinstance(exc, WebError) else 422 if isinstance(
+            exc, QueryError) else 400
+        return reply(request, status, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
