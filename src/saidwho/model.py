@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, cast, get_args
 
 SCHEMA = "saidwho/1"
 
@@ -19,10 +19,9 @@ SpeakerType = Literal[
     "person", "organization", "state", "group", "publication", "anonymous", "document",
     "unknown",
 ]
-SPEAKER_TYPES: tuple[str, ...] = (
-    "person", "organization", "state", "group", "publication", "anonymous", "document",
-    "unknown",
-)
+# The same values as tuples, to list or check at run time.
+KINDS: tuple[str, ...] = get_args(Kind)
+SPEAKER_TYPES: tuple[str, ...] = get_args(SpeakerType)
 
 
 # words that title a name without being part of it ("Sen. Ann Fox" is Ann Fox)
@@ -84,7 +83,7 @@ class Speaker:
     """
 
     name: str
-    type: str = "unknown"
+    type: SpeakerType = "unknown"
     mention: Segment | None = None
     descriptor: str | None = None
     surface: Segment | None = None
@@ -130,7 +129,7 @@ class Speaker:
         mention, surface = data.get("mention"), data.get("surface")
         return cls(
             name=str(data["name"]),
-            type=str(data.get("type", "unknown")),
+            type=cast(SpeakerType, str(data.get("type", "unknown"))),
             mention=Segment.from_dict(mention) if mention else None,
             descriptor=data.get("descriptor"),
             surface=Segment.from_dict(surface) if surface else None,
@@ -138,7 +137,8 @@ class Speaker:
             count=data.get("count"),
             role=data.get("role"),
             affiliation=data.get("affiliation"),
-            members=tuple(Speaker(name=str(m["name"]), type=str(m.get("type", "unknown")),
+            members=tuple(Speaker(name=str(m["name"]),
+                                  type=cast(SpeakerType, str(m.get("type", "unknown"))),
                                   iso3=m.get("iso3"), role=m.get("role"))
                           for m in data.get("members", ())),
         )
@@ -148,7 +148,7 @@ class Speaker:
 class Attribution:
     """One attribution relation: a source, a cue and the content they attribute."""
 
-    kind: str
+    kind: Kind
     source: list[Segment] = field(default_factory=list)
     cue: list[Segment] = field(default_factory=list)
     content: list[Segment] = field(default_factory=list)
@@ -191,7 +191,7 @@ class Attribution:
     def from_dict(cls, data: dict[str, Any]) -> Attribution:
         return cls(
             id=str(data.get("id", "")),
-            kind=str(data["kind"]),
+            kind=cast(Kind, str(data["kind"])),
             source=[Segment.from_dict(s) for s in data.get("source", [])],
             cue=[Segment.from_dict(s) for s in data.get("cue", [])],
             content=[Segment.from_dict(s) for s in data.get("content", [])],

@@ -1,6 +1,6 @@
 import pytest
 
-from saidwho.pipeline.quotes import QuoteIndex, find_quotes
+from saidwho.pipeline.quotes import Quote, QuoteIndex, find_quotes
 
 
 def texts(text):
@@ -33,3 +33,27 @@ def test_quote_index_lookups():
     assert index.inside(text.index("d")) is None
     assert len(index.overlapping(0, len(text))) == 2
     assert index.covering(text.index('"b'), text.index('c"') + 2)
+
+
+def test_overlapping_returns_every_quote_in_a_long_range():
+    # a sentence quoting a dozen words: all of them overlap the sentence, not only the
+    # last few
+    words = [f"w{k}" for k in range(12)]
+    text = "She listed " + ", ".join(f'"{w}"' for w in words) + " as her words."
+    index = QuoteIndex.of(text)
+    assert len(index.quotes) == 12
+    found = index.overlapping(0, len(text))
+    assert [text[q.start + 1 : q.end - 1] for q in found] == words
+    assert index.overlapping(text.index('"w3"'), text.index('"w5"')) == index.quotes[3:5]
+
+
+def test_overlapping_finds_a_long_quote_behind_many_short_ones():
+    # quotations nested in one long quotation (as a caller may build them): the long one
+    # starts first and overlaps a range at the end, twelve quotations further on
+    long = Quote(((0, 200),))
+    short = [Quote(((10 + 10 * k, 15 + 10 * k),)) for k in range(12)]
+    index = QuoteIndex([long, *short])
+    assert index.overlapping(190, 195) == [long]
+    assert index.overlapping(12, 130) == [long, *short]
+    assert index.overlapping(201, 300) == []
+    assert index.overlapping(15, 20) == [long]  # between two short ones

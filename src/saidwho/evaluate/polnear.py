@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CorpusError
-from ..model import Attribution, Segment
+from ..model import Attribution, Kind, Segment
 
 ATTRIBUTION_TRIGGERS = frozenset({"Attribution", "Attribution-no-source"})
 ROLES = ("source", "cue", "content")
@@ -74,7 +74,7 @@ def parse_ann(ann: str, text: str, where: Path | str = "<ann>") -> list[Attribut
             key = re.sub(r"\d+$", "", role).lower()
             if key in roles and ref in spans:
                 roles[key].extend(spans[ref])
-        kind = "direct" if _has_quote(roles["content"]) else "indirect"
+        kind: Kind = "direct" if _has_quote(roles["content"]) else "indirect"
         out.append(
             Attribution(
                 kind=kind,

@@ -36,7 +36,7 @@ class TaggerComponent:
         """The configured threshold, else the one chosen in training (held-out F1)."""
         if self._min_confidence is not None:
             return self._min_confidence
-        return float(self.tagger.info.get("min_confidence", 0.5))
+        return self.tagger.decoding.min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = QuoteIndex.of(doc.text)

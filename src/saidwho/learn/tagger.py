@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 from thinc.api import Model
 
+from ..defaults import CONTENT_THRESHOLD, CUE_THRESHOLD, MODEL_MIN_CONFIDENCE
 from ..model import Attribution, Segment
 from ..pipeline.attributions import kind_of
 from ..pipeline.quotes import QUOTE_CHARS, QuoteIndex
@@ -49,6 +50,56 @@ PACKAGED = "tagger"
 RULE_BACKOFF_MIN = 0.8
 NO_SOURCE_PRIOR = 0.5
 N_RAW = 7  # scores a candidate gives the calibration (Candidate.raw)
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """How the taggers' probabilities become attributions: the choices made in training
+    (``train.choose_decoding``), saved with the weights (``info`` of ``tagger.json``)."""
+
+    # (in the order training writes them)
+    # the role features read the parse tree (False for format-1 weights)
+    tree_features: bool = False
+    # a token is part of a cue's content when its content probability reaches this
+    content_threshold: float = CONTENT_THRESHOLD
+    # content runs at most this many tokens apart (with no cue or source between) join
+    content_gap: int = 0
+    # take the rule engine's content for the same cue instead of the tagger's: never (""),
+    # "always", or when their token Dice reaches the number written here ("0.5")
+    rule_content: str = ""
+    # a token is part of a cue when its cue probability (1 - P(O)) reaches this
+    cue_threshold: float = CUE_THRESHOLD
+    # the default minimum confidence of the attributions kept
+    min_confidence: float = MODEL_MIN_CONFIDENCE
+    # the confidence of the rule engine's attributions added as a backoff (see
+    # AttributionTagger.backoff); None: none are added
+    rule_backoff_confidence: float | None = None
+
+    def takes_rule_content(self, agreement: float) -> bool:
+        """Whether the rule engine's content replaces the tagger's at this agreement."""
+        mode = self.rule_content
+        return bool(mode) and (mode == "always" or agreement >= float(mode))
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Decoding:
+        """The decoding stored in ``data`` (a weights file's ``info``), defaults for the
+        settings it lacks; other keys are left alone."""
+        backoff = data.get("rule_backoff_confidence")
+        return cls(
+            tree_features=bool(data.get("tree_features", False)),
+            content_threshold=float(data.get("content_threshold", CONTENT_THRESHOLD)),
+            content_gap=int(data.get("content_gap", 0)),
+            rule_content=str(data.get("rule_content", "")),
+            cue_threshold=float(data.get("cue_threshold", CUE_THRESHOLD)),
+            min_confidence=float(data.get("min_confidence", MODEL_MIN_CONFIDENCE)),
+            rule_backoff_confidence=float(backoff) if backoff is not None else None,
+        )
+
+
+DECODING_KEYS = frozenset(f.name for f in fields(Decoding))
 
 
 @dataclass
@@ -85,7 +136,10 @@ class Candidate:
 
 
 class AttributionTagger:
-    """Both taggers, their configuration and calibration; saved as one folder."""
+    """Both taggers, their configuration, calibration and decoding; saved as one folder.
+
+    ``info`` (saved as the ``info`` of ``tagger.json``) holds the decoding settings
+    (``Decoding``, read into ``decoding``) and what is recorded about the training."""
 
     def __init__(self, cue_cfg: NetConfig | None = None, role_cfg: NetConfig | None = None,
                  cue_net: Model | None = None, role_net: Model | None = None,
@@ -95,22 +149,24 @@ class AttributionTagger:
         self.cue_net = cue_net or network.build(self.cue_cfg)
         self.role_net = role_net or network.build(self.role_cfg)
         self.calibration = calibration or Calibration()
-        self.info = info or {}
+        info = info or {}
+        self.decoding = Decoding.from_dict(info)
+        # the rest of info: the training's record, kept as read
+        self.info = {k: v for k, v in info.items() if k not in DECODING_KEYS}
 
     # -- prediction ---------------------------------------------------------------------
 
     def candidates(self, doc: Doc, rules: list[Attribution],
                    quotes: QuoteIndex | None = None) -> list[Candidate]:
-        threshold = float(self.info.get("cue_threshold", 0.5))
         if len(doc) == 0:
             return []
         info = doc_info(doc, rules, quotes)
         cue_probs = network.predict(self.cue_net, token_features(info))
-        spans = cue_spans(doc, cue_probs, threshold)
+        spans = cue_spans(doc, cue_probs, self.decoding.cue_threshold)
         if not spans:
             return []
         # All cues' windows in one batch through the role tagger.
-        tree = bool(self.info.get("tree_features", False))
+        tree = self.decoding.tree_features
         windows = [window(info, span) for span, _ in spans]
         feats = [cue_features(info, span, rows, tree)
                  for (span, _), rows in zip(spans, windows, strict=True)]
@@ -135,14 +191,13 @@ class AttributionTagger:
         source = max(sources, key=lambda r: r[2]) if sources else None
         blocked = cue | (set(range(source[0], source[1] + 1)) if source else set())
         cnt_p = probs[:, 3] + probs[:, 4]
-        contents = _runs(doc, rows, cnt_p >= float(self.info.get("content_threshold", 0.5)),
-                         cnt_p, None, blocked, int(self.info.get("content_gap", 0)))
+        contents = _runs(doc, rows, cnt_p >= self.decoding.content_threshold,
+                         cnt_p, None, blocked, self.decoding.content_gap)
         contents = [c for c in contents if _has_word(doc, c[0], c[1])]
         if not contents:
             return None
         rule_cue, agreement, rule_runs = _rule_content(info, cue, contents)
-        mode = self.info.get("rule_content", "")
-        if rule_runs and mode and (mode == "always" or agreement >= float(mode)):
+        if rule_runs and self.decoding.takes_rule_content(agreement):
             contents = [(a, b, float(np.mean(cnt_p))) for a, b in rule_runs]
         content_score = float(np.mean([r[2] for r in contents]))
         return Candidate(
@@ -174,7 +229,7 @@ class AttributionTagger:
     def backoff(self, atts: list[Attribution], rules: list[Attribution],
                 min_confidence: float = 0.0) -> list[Attribution]:
         """Confident rule attributions whose content no model attribution touches."""
-        confidence = self.info.get("rule_backoff_confidence")
+        confidence = self.decoding.rule_backoff_confidence
         if confidence is None or confidence < min_confidence:
             return []
         taken = [_content_chars(a) for a in atts]
@@ -199,7 +254,7 @@ class AttributionTagger:
             "role": self.role_cfg.to_dict(),
             "calibration": {"weights": self.calibration.weights,
                             "bias": self.calibration.bias},
-            "info": self.info,
+            "info": self.decoding.to_dict() | self.info,
         }
         (folder / "tagger.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
         (folder / "cue.bin").write_bytes(self.cue_net.to_bytes())
@@ -224,7 +279,8 @@ def packaged_tagger_path() -> Path:
     return Path(str(resources.files("saidwho") / "models" / PACKAGED))
 
 
-def cue_spans(doc: Doc, probs: np.ndarray, threshold: float = 0.5) -> list[tuple[Span, float]]:
+def cue_spans(doc: Doc, probs: np.ndarray, threshold: float = CUE_THRESHOLD
+              ) -> list[tuple[Span, float]]:
     """Token runs whose cue probability (1 - P(O)) reaches ``threshold``; a token more
     likely B than I starts a new span. Scored by their mean cue probability."""
     is_cue = (1.0 - probs[:, 0]) >= threshold

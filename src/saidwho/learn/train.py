@@ -11,11 +11,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from ..defaults import CUE_THRESHOLD, MODEL_MIN_CONFIDENCE
 from ..evaluate.scorer import Scorer, format_calibration, format_scores, matched_predictions
 from ..pipeline.quotes import QuoteIndex
 from . import network
@@ -35,8 +37,8 @@ HELD_OUT_SHARE = 0.1
 # Cue spans the cue tagger proposes at this probability that are no gold cue are shown to
 # the role tagger as cues without source or content, so it learns to turn them down.
 NEGATIVE_CUE_THRESHOLD = 0.3
-# Decoding choices tried on the held-out articles (see AttributionTagger.roles).
-DECODING_GRID = [
+# Decoding choices tried on the held-out articles (see tagger.Decoding).
+DECODING_GRID: list[dict[str, Any]] = [
     {"content_threshold": ct, "content_gap": gap, "rule_content": rc}
     for ct in (0.35, 0.5) for gap in (0, 3) for rc in ("", "0.5", "always")
 ]
@@ -174,13 +176,15 @@ def fit_calibration(tagger: AttributionTagger, docs: list[ParsedDoc], iters: int
 
 def backoff_precision(tagger: AttributionTagger, held: list[ParsedDoc]) -> float | None:
     """Precision, on the held-out articles, of the rule attributions the backoff adds."""
-    tagger.info.pop("rule_backoff_confidence", None)
+    without = replace(tagger.decoding, rule_backoff_confidence=None)
+    probe = replace(without, rule_backoff_confidence=1.0)
     n = right = 0
     for p in held:
-        atts = tagger.predict(p.doc, p.rules, float(tagger.info.get("min_confidence", 0.0)))
-        tagger.info["rule_backoff_confidence"] = 1.0
+        tagger.decoding = without
+        atts = tagger.predict(p.doc, p.rules, without.min_confidence)
+        tagger.decoding = probe
         extra = tagger.backoff(atts, p.rules)
-        tagger.info.pop("rule_backoff_confidence")
+        tagger.decoding = without
         ok = matched_predictions(p.doc.text, p.gold, atts + extra)
         n += len(extra)
         right += sum(1 for j in range(len(atts), len(atts) + len(extra)) if j in ok)
@@ -191,17 +195,18 @@ def choose_decoding(tagger: AttributionTagger, held: list[ParsedDoc],
                     say: Callable[[str], None]) -> None:
     """Pick the decoding, the cue threshold, the calibration and the default minimum
     confidence that give the best content + source F1 on the held-out articles."""
-    best: tuple[float, dict[str, object]] = (-1.0, {})
+    best: tuple[float, dict[str, Any]] = (-1.0, {})
     for choice in DECODING_GRID:
-        tagger.info.update(choice)
+        tagger.decoding = replace(tagger.decoding, **choice)
         f1 = score(tagger, held).scores.attribution["content+source"].f1
         if f1 > best[0]:
             best = (f1, dict(choice))
-    tagger.info.update(best[1])
+    tagger.decoding = replace(tagger.decoding, **best[1])
     say(f"  decoding {best[1]}: held-out content+source F1 {best[0]:.4f}")
-    best_cal: tuple[float, float, float, Calibration] = (-1.0, 0.5, 0.5, Calibration())
+    best_cal: tuple[float, float, float, Calibration] = (
+        -1.0, CUE_THRESHOLD, MODEL_MIN_CONFIDENCE, Calibration())
     for threshold in CUE_THRESHOLDS:
-        tagger.info["cue_threshold"] = threshold
+        tagger.decoding = replace(tagger.decoding, cue_threshold=threshold)
         tagger.calibration = fit_calibration(tagger, held)
         scores = score(tagger, held).scores
         n_gold = scores.attribution["content+source"].n_gold
@@ -211,7 +216,7 @@ def choose_decoding(tagger: AttributionTagger, held: list[ParsedDoc],
             if f1 > best_cal[0]:
                 best_cal = (f1, threshold, round(float(min_conf), 2), tagger.calibration)
     f1, threshold, min_conf, tagger.calibration = best_cal
-    tagger.info.update(cue_threshold=threshold, min_confidence=min_conf)
+    tagger.decoding = replace(tagger.decoding, cue_threshold=threshold, min_confidence=min_conf)
     say(f"  cue threshold {threshold}, minimum confidence {min_conf}: held-out "
         f"content+source F1 {f1:.4f}")
 
@@ -257,7 +262,7 @@ def train(
     rng = network.seed_everything(cfg.seed)
     tagger = AttributionTagger()
     tagger.cue_cfg.seed = tagger.role_cfg.seed = cfg.seed
-    tagger.info["tree_features"] = True
+    tagger.decoding = replace(tagger.decoding, tree_features=True)
 
     X, y = cue_rows(fit)
     say(f"cue tagger: {len(y)} token rows")
@@ -273,9 +278,10 @@ def train(
     del X, y
 
     choose_decoding(tagger, held, say)
-    tagger.info["rule_backoff_confidence"] = backoff_precision(tagger, held)
-    say(f"  rule backoff: precision {tagger.info['rule_backoff_confidence']} on held-out")
-    dev = score(tagger, dev_docs, float(tagger.info["min_confidence"]))
+    precision = backoff_precision(tagger, held)
+    tagger.decoding = replace(tagger.decoding, rule_backoff_confidence=precision)
+    say(f"  rule backoff: precision {precision} on held-out")
+    dev = score(tagger, dev_docs, tagger.decoding.min_confidence)
     tagger.info |= {
         "trained_on": "PolNeAR train split",
         "seed": cfg.seed,

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..model import Attribution, Segment
+from ..defaults import RULES_MIN_CONFIDENCE
+from ..model import Attribution, Kind, Segment
 from .content import content_of
-from .cues import Cue, find_cues
+from .cue import Cue
+from .cues import find_cues
 from .lexicon import Lexicon
 from .quotes import QuoteIndex
 from .sources import source_ranges, source_token
@@ -22,7 +24,8 @@ NO_SOURCE_PENALTY = 0.8
 
 
 def find_attributions(
-    doc: Doc, lexicon: Lexicon, min_confidence: float = 0.35, quotes: QuoteIndex | None = None
+    doc: Doc, lexicon: Lexicon, min_confidence: float = RULES_MIN_CONFIDENCE,
+    quotes: QuoteIndex | None = None,
 ) -> list[Attribution]:
     """All attributions in ``doc``, ordered by position."""
     text = doc.text
@@ -55,7 +58,7 @@ def _build(cue: Cue, quotes: QuoteIndex, text: str) -> Attribution | None:
     return att
 
 
-def kind_of(quotes: QuoteIndex, content: list[tuple[int, int]]) -> str:
+def kind_of(quotes: QuoteIndex, content: list[tuple[int, int]]) -> Kind:
     """direct: all content is quotation; mixed: some is; indirect: none is."""
     if all(quotes.covering(s, e) for s, e in content):
         return "direct"

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from ..defaults import RULES_MIN_CONFIDENCE
 from ..pipeline.memberships import find_memberships
 from .attributions import find_attributions
 from .channels import find_channels
@@ -122,7 +123,7 @@ class SpeakerResolver:
 
 @Language.factory(
     "saidwho",
-    default_config={"min_confidence": 0.35, "speaker_resolver": RESOLVER},
+    default_config={"min_confidence": RULES_MIN_CONFIDENCE, "speaker_resolver": RESOLVER},
     assigns=["doc._.attributions", "doc.spans"],
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
 )
@@ -134,7 +135,7 @@ def make_saidwho(nlp: Language, name: str, *, min_confidence: float,
 
 @Language.factory(
     "saidwho_attributions",
-    default_config={"min_confidence": 0.35},
+    default_config={"min_confidence": RULES_MIN_CONFIDENCE},
     assigns=["doc._.attributions", "doc.spans"],
     requires=["token.dep", "token.lemma", "token.pos"],
 )

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .cue import Cue
+from .cue import Cue, Frame
 from .frames import CLAUSAL, complement, cue_preposition, verb_frame
 from .lexicon import Lexicon
 from .quotes import QUOTE_CHARS, QuoteIndex
@@ -53,7 +53,7 @@ def _verb_cue(
     if prior <= 0:
         return None
     parts = [tok, *(c for c in tok.children if c.dep_ in PHRASAL)]
-    if frame == "prep":
+    if frame is Frame.PREP:
         parts.append(cue_preposition(tok))  # type: ignore[arg-type]
     return Cue(tok, sorted(parts, key=lambda t: t.i), frame, prior)
 
@@ -85,7 +85,7 @@ def _colon_cue(tok: Token) -> Cue | None:
         return None
     if tok.i + 1 >= len(doc) or "\n" in tok.text_with_ws:
         return None
-    return Cue(tok, [tok], "colon", COLON_PRIOR)
+    return Cue(tok, [tok], Frame.COLON, COLON_PRIOR)
 
 
 def _dash_cue(tok: Token, quotes: QuoteIndex) -> Cue | None:
@@ -99,7 +99,7 @@ def _dash_cue(tok: Token, quotes: QuoteIndex) -> Cue | None:
     name = dash_name(tok)
     if name is None:
         return None
-    return Cue(tok, [tok], "dash", DASH_PRIOR)
+    return Cue(tok, [tok], Frame.DASH, DASH_PRIOR)
 
 
 def dash_quote(tok: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
@@ -113,7 +113,7 @@ def dash_quote(tok: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
     return None
 
 
-def frame_of(verb: Token, quotes: QuoteIndex, sent_has_quote: bool) -> str:
+def frame_of(verb: Token, quotes: QuoteIndex, sent_has_quote: bool) -> Frame:
     """The frame of a verb, given the quotations around it."""
     comp = complement(verb, CLAUSAL)
     verb_quoted = quotes.inside(verb.idx) is not None
@@ -130,7 +130,7 @@ def _according_cue(tok: Token) -> Cue | None:
         to = tok.doc[tok.i + 1]
     if to is None:
         return None
-    return Cue(tok, [tok, to], "according", ACCORDING_PRIOR)
+    return Cue(tok, [tok, to], Frame.ACCORDING, ACCORDING_PRIOR)
 
 
 def _noun_cue(tok: Token, lexicon: Lexicon) -> Cue | None:
@@ -140,7 +140,7 @@ def _noun_cue(tok: Token, lexicon: Lexicon) -> Cue | None:
     prior = lexicon.noun_prior(tok.lemma_.lower())
     if prior <= 0 or that_clause(tok) is None:
         return None
-    return Cue(tok, [tok], "noun", prior)
+    return Cue(tok, [tok], Frame.NOUN, prior)
 
 
 def that_clause(noun: Token) -> Token | None:

@@ -10,13 +10,17 @@
 * ``prep``: the content is the object of a preposition that is part of the cue
   ("called for a recount", "spoke about the economy");
 * ``bare``: nothing the verb could attribute.
+
+The frames are members of ``cue.Frame``.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-FRAMES = ("ccomp", "xcomp", "quote", "head", "dobj", "prep", "bare")
+from .cue import Frame
+
+FRAMES = tuple(f for f in Frame if f.rules.verb)
 CLAUSAL = frozenset({"ccomp"})
 OPEN = frozenset({"xcomp"})
 OBJECT = frozenset({"dobj"})
@@ -31,7 +35,7 @@ def complement(verb: Token, deps: frozenset[str]) -> Token | None:
     return None
 
 
-def verb_frame(verb: Token, in_quote: bool, sentence_has_quote: bool) -> str:
+def verb_frame(verb: Token, in_quote: bool, sentence_has_quote: bool) -> Frame:
     """The frame of a candidate cue verb.
 
     ``in_quote`` tells whether the verb's clausal complement (if any) lies inside a
@@ -39,18 +43,18 @@ def verb_frame(verb: Token, in_quote: bool, sentence_has_quote: bool) -> str:
     is not part of.
     """
     if complement(verb, CLAUSAL) is not None:
-        return "quote" if in_quote else "ccomp"
+        return Frame.QUOTE if in_quote else Frame.CCOMP
     if complement(verb, OPEN) is not None:
-        return "xcomp"
+        return Frame.XCOMP
     if sentence_has_quote:
-        return "quote"
+        return Frame.QUOTE
     if _is_parenthetical(verb):
-        return "head"
+        return Frame.HEAD
     if complement(verb, OBJECT) is not None:
-        return "dobj"
+        return Frame.DOBJ
     if cue_preposition(verb) is not None:
-        return "prep"
-    return "bare"
+        return Frame.PREP
+    return Frame.BARE
 
 
 def cue_preposition(verb: Token) -> Token | None:

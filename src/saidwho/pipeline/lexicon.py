@@ -17,26 +17,31 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from .cue import Frame
+
 DEFAULT_VERB_PRIOR = 0.6
 DEFAULT_NOUN_PRIOR = 0.6
+# Frames in which a verb of the curated list is a cue without figures from the corpus.
+LISTED_VERB_FRAMES = frozenset(f for f in Frame if f.rules.listed_verbs)
 
 
 @dataclass
 class Lexicon:
     """Cue words with prior confidences by syntactic frame."""
 
-    verb_frames: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    # (lemma, frame, subject kind or "*") -> prior
+    verb_frames: dict[tuple[str, Frame, str], float] = field(default_factory=dict)
     verbs: set[str] = field(default_factory=set)
     nouns: dict[str, float] = field(default_factory=dict)
 
-    def verb_prior(self, lemma: str, frame: str, subject: str = "*") -> float:
+    def verb_prior(self, lemma: str, frame: Frame, subject: str = "*") -> float:
         """Prior that ``lemma`` in ``frame`` with a ``subject`` kind is a cue."""
         learned = self.verb_frames.get((lemma, frame, subject))
         if learned is None:
             learned = self.verb_frames.get((lemma, frame, "*"))
         if learned is not None:
             return learned
-        if lemma in self.verbs and frame in ("ccomp", "quote", "head"):
+        if lemma in self.verbs and frame in LISTED_VERB_FRAMES:
             return DEFAULT_VERB_PRIOR
         return 0.0
 
@@ -45,7 +50,8 @@ class Lexicon:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "verb_frames": [[*key, p] for key, p in sorted(self.verb_frames.items())],
+            "verb_frames": [[lem, str(fr), sk, p]
+                            for (lem, fr, sk), p in sorted(self.verb_frames.items())],
             "verbs": sorted(self.verbs),
             "nouns": sorted(self.nouns.items()),
         }
@@ -53,7 +59,8 @@ class Lexicon:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Lexicon:
         return cls(
-            verb_frames={(lem, fr, sk): float(p) for lem, fr, sk, p in data["verb_frames"]},
+            verb_frames={(lem, Frame(fr), sk): float(p)
+                         for lem, fr, sk, p in data["verb_frames"]},
             verbs=set(data["verbs"]),
             nouns={n: float(p) for n, p in data["nouns"]},
         )
@@ -67,11 +74,11 @@ def load_default_lexicon(min_total: int = 5, smoothing: float = 2.0) -> Lexicon:
     """
     pkg = resources.files("saidwho") / "lexicons"
     lex = Lexicon()
-    rows: list[tuple[str, str, str, int, int]] = []
+    rows: list[tuple[str, Frame, str, int, int]] = []
     for line in (pkg / "cue_frames.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             lem, fr, sk, n, tot = line.split("\t")
-            rows.append((lem, fr, sk, int(n), int(tot)))
+            rows.append((lem, Frame(fr), sk, int(n), int(tot)))
     backoff = {(lem, fr): c / t for lem, fr, sk, c, t in rows if sk == "*"}
     for lemma, frame, subject, count, total in rows:
         prior = backoff[(lemma, frame)]

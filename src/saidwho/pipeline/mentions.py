@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities.collective import MEMBER_NOUN, NUMBER_WORDS, collective_size
 from ..entities.countries import exact_country
 from ..entities.linking import link_state
-from ..model import Segment, Speaker
+from ..model import Segment, Speaker, SpeakerType
 from ..pipeline.memberships import Membership, find_memberships
 from .quotes import QuoteIndex
 from .speaker_words import (
@@ -227,7 +227,8 @@ def coordinated(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | 
         if ent is None and tok.pos_ == "PROPN":  # a name the recogniser missed
             first = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound"])
             piece = span.doc[first : tok.i + 1]
-            kind = "person" if len(piece) > 1 and country(piece.text) is None else "organization"
+            kind: SpeakerType = ("person" if len(piece) > 1 and country(piece.text) is None
+                                 else "organization")
             members.append(link_state(Speaker(piece.text, kind)))
             continue
         if ent is None or ent.speaker.type not in ("person", "state", "organization", "group"):

@@ -9,6 +9,7 @@ continuing opening mark ends an unclosed quote at the paragraph end.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -119,21 +120,24 @@ class QuoteIndex:
     """Lookups over the quotations of one text."""
 
     def __init__(self, quotes: list[Quote]) -> None:
+        """``quotes`` in order of their starts, as ``find_quotes`` gives them."""
         self.quotes = quotes
         self._starts = [q.start for q in quotes]
+        # The furthest end of the quotations up to each one: those before the first whose
+        # reach passes a position all end at or before it.
+        self._reach = list(itertools.accumulate((q.end for q in quotes), max))
 
     @classmethod
     def of(cls, text: str) -> QuoteIndex:
         return cls(find_quotes(text))
 
     def overlapping(self, start: int, end: int) -> list[Quote]:
-        """Quotations with a segment overlapping the character range [start, end)."""
-        i = bisect.bisect_left(self._starts, end)
-        out = []
-        for q in self.quotes[max(0, i - 8) : i]:
-            if q.end > start and any(s < end and e > start for s, e in q.segments):
-                out.append(q)
-        return out
+        """Quotations with a segment overlapping the character range [start, end), in
+        order."""
+        first = bisect.bisect_right(self._reach, start)
+        stop = bisect.bisect_left(self._starts, end)
+        return [q for q in self.quotes[first:stop]
+                if q.end > start and any(s < end and e > start for s, e in q.segments)]
 
     def covering(self, start: int, end: int) -> bool:
         """Whether one quotation segment holds all of [start, end)."""

@@ -12,14 +12,12 @@ Channels ("told the paper") are read in ``channels.py``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from .cue import Cue, Frame
 from .spans import char_runs
-
-if TYPE_CHECKING:
-    from .cue import Cue
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis"})
@@ -31,17 +29,7 @@ SOURCE_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
 
 def source_token(cue: Cue) -> Token | None:
     """The head token of the cue's source, or None when the text names none."""
-    tok = cue.token
-    if cue.frame == "according":
-        return _according_object(tok)
-    if cue.frame == "noun":
-        return _noun_source(tok)
-    if cue.frame == "colon":
-        return tok.doc[tok.i - 1]
-    if cue.frame == "dash":
-        name = dash_name(tok)
-        return name.root if name is not None else None
-    return _verb_source(tok, depth=0)
+    return SOURCE_READERS[cue.frame](cue.token)
 
 
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
@@ -87,6 +75,17 @@ def _is_expletive(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) and verb.lemma_ in (
         "seem", "appear", "be",
     )
+
+
+def _label_source(colon: Token) -> Token | None:
+    """A speaker label's last word, before its colon: "WALLACE: ..."."""
+    return colon.doc[colon.i - 1]
+
+
+def _dash_source(dash: Token) -> Token | None:
+    """The name that signs a quotation after a dash."""
+    name = dash_name(dash)
+    return name.root if name is not None else None
 
 
 def _according_object(tok: Token) -> Token | None:
@@ -149,3 +148,13 @@ def dash_name(tok: Token) -> Span | None:
     while len(name) and name[-1].is_punct:
         name = name[:-1]
     return name if len(name) else None
+
+
+# The source of a cue of each frame, read from the cue's anchor token.
+SOURCE_READERS: dict[Frame, Callable[[Token], Token | None]] = {
+    **{frame: verb_source for frame in Frame if frame.rules.verb},
+    Frame.ACCORDING: _according_object,
+    Frame.NOUN: _noun_source,
+    Frame.COLON: _label_source,
+    Frame.DASH: _dash_source,
+}

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import SpeakerType
+
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
@@ -47,7 +49,7 @@ ANONYMOUS_NOUNS = frozenset({
 # people named by what they do: "-er", "-or", "-ist", "-ian" nouns, read as people when no
 # list above claims them ("speechwriters", "regulators", "physicians")
 PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|men|woman|women|ee)s?$")
-KIND_NOUNS = {
+KIND_NOUNS: dict[SpeakerType, frozenset[str]] = {
     "publication": frozenset({"paper", "newspaper", "outlet", "publication", "magazine",
                               "network", "broadcaster", "daily", "tabloid", "site", "website",
                               "journal", "channel", "station", "weekly", "program",
@@ -74,7 +76,8 @@ PUBLICATION_WORDS = re.compile(
     r"Breitbart|Daily|Magazine|Economist|Atlantic|Independent|Observer|Mirror|Sun|"
     r"Express|Mail|Le Monde|Der Spiegel|Al Jazeera|Newsweek|Time)\b"
 )
-ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
+ENTITY_TYPES: dict[str, SpeakerType] = {"PERSON": "person", "ORG": "organization",
+                                        "GPE": "state", "NORP": "group"}
 INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "four",
                         "other", "another", "one", "most", "few", "all", "both", "any",
                         "no", "more"})

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities.collective import collective_size
 from ..entities.linking import link_state
 from ..entities.people import acronyms, role_and_affiliation
-from ..model import Attribution, Segment, Speaker
+from ..model import Attribution, Segment, Speaker, SpeakerType
 from .mentions import (
     Context,
     Mention,
@@ -289,7 +289,7 @@ def _modifies(child: Token) -> bool:
     return False
 
 
-def _kind_of(root: Token) -> str:
+def _kind_of(root: Token) -> SpeakerType:
     """The kind of speaker a description's head noun names."""
     head = root.lemma_.lower()
     if head in DOCUMENT_NOUNS:

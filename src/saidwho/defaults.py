@@ -1,0 +1,19 @@
+"""Default settings written once, for every layer that offers or documents them.
+
+This module imports nothing from saidwho, so any layer may read it.
+"""
+
+from __future__ import annotations
+
+# The rule engine keeps attributions at least this confident (the cue's prior, lowered when
+# the source is missing). The trained engine was trained on the rule engine's attributions
+# at this threshold, and reads them at it as features.
+RULES_MIN_CONFIDENCE = 0.35
+# The trained engine keeps attributions at least this confident (calibrated probability),
+# unless its weights store the threshold chosen in training.
+MODEL_MIN_CONFIDENCE = 0.5
+# The trained tagger's decoding, unless its weights store other values: a token is part of
+# a cue when its cue probability (1 - P(outside)) reaches CUE_THRESHOLD, and part of a
+# cue's content when its content probability reaches CONTENT_THRESHOLD.
+CUE_THRESHOLD = 0.5
+CONTENT_THRESHOLD = 0.5

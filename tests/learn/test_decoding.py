@@ -1,0 +1,52 @@
+"""The trained tagger's decoding settings (``learn.tagger.Decoding``) as its weights store
+them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from saidwho.defaults import CONTENT_THRESHOLD, CUE_THRESHOLD, MODEL_MIN_CONFIDENCE
+from saidwho.learn.tagger import Decoding, packaged_tagger_path
+
+PACKAGED_INFO = json.loads((packaged_tagger_path() / "tagger.json").read_text("utf-8"))["info"]
+
+
+def test_defaults_for_weights_that_store_no_decoding():
+    decoding = Decoding.from_dict({})
+    assert decoding == Decoding()
+    assert decoding.cue_threshold == CUE_THRESHOLD
+    assert decoding.content_threshold == CONTENT_THRESHOLD
+    assert decoding.min_confidence == MODEL_MIN_CONFIDENCE
+    assert decoding.rule_backoff_confidence is None
+    assert not decoding.tree_features
+
+
+def test_the_packaged_decoding_reads_and_writes_the_same_keys():
+    decoding = Decoding.from_dict(PACKAGED_INFO)
+    assert decoding.tree_features
+    written = decoding.to_dict()
+    assert written == {k: PACKAGED_INFO[k] for k in written}
+    assert Decoding.from_dict(written) == decoding
+
+
+def test_other_keys_are_ignored():
+    decoding = Decoding.from_dict({"cue_threshold": 0.3, "trained_on": "x", "dev": {}})
+    assert decoding == Decoding(cue_threshold=0.3)
+
+
+def test_rule_content_modes():
+    assert not Decoding(rule_content="").takes_rule_content(1.0)
+    assert Decoding(rule_content="always").takes_rule_content(0.0)
+    assert Decoding(rule_content="0.5").takes_rule_content(0.5)
+    assert not Decoding(rule_content="0.5").takes_rule_content(0.4)
+
+
+def test_saved_weights_keep_their_info(tmp_path: Path):
+    from saidwho.learn.tagger import AttributionTagger
+
+    tagger = AttributionTagger.from_disk(packaged_tagger_path())
+    assert tagger.decoding == Decoding.from_dict(PACKAGED_INFO)
+    tagger.to_disk(tmp_path)
+    saved = json.loads((tmp_path / "tagger.json").read_text("utf-8"))["info"]
+    assert saved == PACKAGED_INFO
