@@ -101,7 +101,7 @@ def test_ingest_search_stats_and_rerun_adds_nothing(tmp_path):
     assert "documents 0" in again.output and "skipped duplicates 7" in again.output
     figures = json.loads(runner.invoke(main, ["stats", "--db", db, "--json"]).output)
     assert figures["articles"] == 6 and figures["attributions"] >= 6
-    assert set(figures) == {"articles", "attributions", "speakers", "errors"}
+    assert set(figures) == {"articles", "attributions", "speakers", "errors", "unread_dates"}
     found = json.loads(runner.invoke(main, ["search", "harbour", "--db", db, "--json",
                                             "--speaker", "Ana Ruiz"]).output)
     assert found and all("Ana Ruiz" in r["speaker"] for r in found)

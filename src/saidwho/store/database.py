@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import InputError
+from ..io.dates import normalise_date
 from ..model import speaker_key
 
 PRONOUN_LIST = ", ".join(f"'{p}'" for p in sorted({
@@ -105,6 +106,15 @@ MIGRATIONS = [
         speaker_iso3) WHERE speaker IS NOT NULL;
     CREATE INDEX attributions_speaker_key ON attributions(speaker_key, article_id, speaker);
     """,
+    # 8: dates in ISO 8601 (io.dates: "15 June 2026" -> 2026-06-15, a time in UTC), so
+    # that filters and sorting compare like with like; the date as written is kept in
+    # date_text, and a date that could not be read is NULL beside it
+    """
+    ALTER TABLE articles ADD COLUMN date_text TEXT;
+    UPDATE articles SET date_text = date, date = saidwho_date(date) WHERE date IS NOT NULL;
+    UPDATE attribution_dates SET date = (SELECT r.date FROM articles r
+        WHERE r.id = attribution_dates.article_id);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 MMAP_BYTES = 1 << 30
@@ -130,6 +140,7 @@ def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connectio
         conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.create_function("saidwho_speaker_key", 3, _speaker_key, deterministic=True)
+    conn.create_function("saidwho_date", 1, normalise_date, deterministic=True)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:

@@ -155,6 +155,9 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
         "speakers": count("SELECT count(DISTINCT speaker_key) FROM attributions"
                           " WHERE speaker_key IS NOT NULL"),
         "errors": count("SELECT count(*) FROM errors"),
+        # articles whose date as written could not be read as a date (undated in filters)
+        "unread_dates": count("SELECT count(*) FROM articles WHERE date IS NULL"
+                              " AND date_text IS NOT NULL"),
     }
 
 

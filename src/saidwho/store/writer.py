@@ -21,6 +21,7 @@ from spacy.language import Language
 
 from ..extract import extract_many, extract_text
 from ..io import Document, Failure, iter_documents
+from ..io.dates import normalise_date
 from ..model import DocumentResult
 from ..processes import exit_with_parent
 from .rows import attribution_row
@@ -32,6 +33,7 @@ class IngestSummary:
     attributions: int = 0
     duplicates: int = 0
     errors: int = 0
+    unread_dates: int = 0  # documents stored with a date that is not one (kept as written)
 
     def to_dict(self) -> dict[str, int]:
         return self.__dict__.copy()
@@ -70,6 +72,7 @@ def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
         doc = pending.pop(result.id)
         write_document(conn, doc, result)
         summary.documents += 1
+        summary.unread_dates += bool(doc.date) and normalise_date(doc.date) is None
         summary.attributions += len(result.attributions)
         if progress:
             progress("document")
@@ -123,12 +126,14 @@ def has_text(conn: sqlite3.Connection, key: str) -> bool:
 
 
 def write_document(conn: sqlite3.Connection, doc: Document, result: DocumentResult) -> None:
-    """The article and its attributions, in one transaction."""
+    """The article and its attributions, in one transaction. Its date is stored in ISO
+    8601 (``io.dates``), with the date as written beside it."""
+    day = normalise_date(doc.date)
     with conn:
         cur = conn.execute(
-            "INSERT INTO articles (hash, doc_id, source, position, title, url, date, outlet,"
-            " author, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.hash, doc.id, doc.source, doc.position, doc.title, doc.url, doc.date,
+            "INSERT INTO articles (hash, doc_id, source, position, title, url, date,"
+            " date_text, outlet, author, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.hash, doc.id, doc.source, doc.position, doc.title, doc.url, day, doc.date,
              doc.outlet, doc.author, doc.text))
         article = cur.lastrowid
         for att in result.attributions:
@@ -141,7 +146,7 @@ def write_document(conn: sqlite3.Connection, doc: Document, result: DocumentResu
             conn.execute("INSERT INTO attributions_fts (rowid, content, speaker) VALUES (?, ?, ?)",
                          (cur.lastrowid, row["content"], row["speaker"] or ""))
             conn.execute("INSERT INTO attribution_dates (id, article_id, date) VALUES (?, ?, ?)",
-                         (cur.lastrowid, article, doc.date))
+                         (cur.lastrowid, article, day))
         conn.executemany("INSERT INTO memberships (article_id, relation, json) VALUES (?, ?, ?)",
                          [(article, m["relation"], json.dumps(m, ensure_ascii=False))
                           for m in result.memberships])
