@@ -121,3 +121,46 @@ def test_eval_on_a_folder_that_is_not_polnear(runner, tmp_path):
     result = runner.invoke(main, ["eval", "--polnear", str(tmp_path)])
     assert result.exit_code == 1
     assert "not a PolNeAR split" in result.output
+
+
+def runner_ok(args):
+    return CliRunner().invoke(main, args).exit_code == 0
+
+
+def test_python_m_saidwho_and_a_closed_pipe(tmp_path):
+    import subprocess
+    import sys
+
+    version = subprocess.run([sys.executable, "-m", "saidwho", "--version"],
+                             capture_output=True, text=True, check=False)
+    assert version.returncode == 0 and version.stdout.startswith("saidwho")
+    # a reader that stops early (| head -1): no traceback, no error, exit 0
+    lines = "\n".join(f"Ana Ruiz said the ferry {k} was late." for k in range(3000))
+    (tmp_path / "many.txt").write_text(lines, encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert runner_ok(["ingest", str(tmp_path / "many.txt"), "--db", str(db), "--engine",
+                      "rules"])
+    proc = subprocess.run(  # the export is megabytes: far more than the pipe holds
+        f"set -o pipefail; {sys.executable} -m saidwho export --db {db} | head -1",
+        shell=True, capture_output=True, text=True, check=False, executable="/bin/bash")
+    assert proc.returncode == 0 and proc.stdout.startswith('{"att_id"')
+    assert "Traceback" not in proc.stderr and "Error" not in proc.stderr
+
+
+def test_usage_errors_exit_2_and_output_flags_agree(runner):
+    result = runner.invoke(main, ["extract"])
+    assert result.exit_code == 2 and "no input" in result.output
+    for command in (["stats"], ["search"], ["speakers"], ["quotes", "x"], ["eval"],
+                    ["bench"]):
+        text = runner.invoke(main, [*command, "--help"]).output
+        assert "--format" in text and "--json" in text, command
+
+
+def test_spark_without_pyspark_names_the_extra(runner, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "pyspark" else real(name, *a))
+    result = runner.invoke(main, ["spark", "in.jsonl", "out"])
+    assert result.exit_code == 1 and "saidwho[spark]" in result.output

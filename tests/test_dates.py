@@ -46,7 +46,7 @@ def test_until_keeps_every_form_of_its_day_and_stats_count_unread_dates(tmp_path
     db = str(tmp_path / "s.db")
     runner = CliRunner()
     result = runner.invoke(main, ["ingest", str(feed), "--db", db, "--engine", "rules"])
-    assert result.exit_code == 0 and "1 document(s) have a date that is not one" in result.output
+    assert result.exit_code == 0 and "1 document with a date that is not one" in result.output
     found = json.loads(runner.invoke(main, ["search", "ferry", "--db", db, "--until",
                                             "2026-06-15", "--json"]).output)
     assert sorted(r["doc_id"] for r in found) == ["a", "b", "c"]

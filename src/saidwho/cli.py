@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import os
 import sys
 from functools import partial
 from importlib import resources
@@ -27,11 +29,30 @@ FORMATS = ("jsonl", "json", "table", "html")
 
 
 
+def _count(n: object, noun: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _fail(message: str) -> NoReturn:
     raise click.ClickException(message)
 
 
-@click.group()
+class _Commands(click.Group):
+    """The command group; a reader that goes away (``saidwho export | head``) ends the
+    command quietly with exit 0, as other Unix tools do, instead of an error."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # what is still buffered would fail again when Python flushes at exit
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(0)
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="saidwho")
 @click.option("-v", "--verbose", count=True, help="More logging (-v info, -vv debug).")
 def main(verbose: int) -> None:
@@ -66,6 +87,21 @@ def engine_option(default: str = "model", choices: tuple[str, ...] = ("model", "
         help="model: the trained tagger (most accurate); rules: the rule engine (fastest).")
 
 
+def output_format(*choices: str, default: str = "table"):  # type: ignore[no-untyped-def]
+    """``--format`` with these choices, and ``--json`` as a short form of ``--format json``
+    (what earlier versions offered); the command receives ``fmt``."""
+    def decorate(command):  # type: ignore[no-untyped-def]
+        @functools.wraps(command)
+        def with_format(*args, fmt: str, as_json: bool, **kwargs):  # type: ignore[no-untyped-def]
+            return command(*args, fmt="json" if as_json else fmt, **kwargs)
+
+        with_format = click.option("--json", "as_json", is_flag=True,
+                                   help="Same as --format json.")(with_format)
+        return click.option("--format", "fmt", type=click.Choice(choices), default=default,
+                            show_default=True, help="How to print the result.")(with_format)
+    return decorate
+
+
 weights_option = click.option(
     "--weights", type=click.Path(file_okay=False, exists=True),
     help="Trained weights written by `saidwho train` (default: the packaged ones).")
@@ -96,7 +132,8 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
     if sample:
         paths.append(str(resources.files("saidwho") / "samples"))
     if not paths:
-        _fail("no input: give FILEs, a DIRectory, - for standard input, or --sample")
+        raise click.UsageError("no input: give FILEs, a DIRectory, - for standard input, "
+                               "or --sample")
     nlp = _load(model, min_confidence, engine, weights)
     failures: list[Failure] = []
 
@@ -126,7 +163,7 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
         if output:
             stream.close()
     if failures:
-        click.echo(f"{len(failures)} input(s) failed", err=True)
+        click.echo(f"{_count(len(failures), 'input')} failed", err=True)
         sys.exit(1)
 
 
@@ -141,9 +178,9 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
 @click.option("--speakers", "speaker_set", type=click.Path(dir_okay=False),
               help="A hand-resolved speaker set (JSON Lines, see docs/speaker-annotation.md): "
                    "also score the resolved speakers, types and channels.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@output_format("table", "json")
 def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: str | None,
-             min_confidence: float | None, speaker_set: str | None, as_json: bool) -> None:
+             min_confidence: float | None, speaker_set: str | None, fmt: str) -> None:
     """Score the extraction against PolNeAR's gold attributions (both engines by default)."""
     from .evaluate.polnear import read_split
     from .evaluate.run import evaluate_polnear
@@ -164,7 +201,7 @@ def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: 
             results[name] = evaluate_polnear(nlp, polnear, split,
                                              progress=partial(progress.advance, task),
                                              speakers=speakers)
-    if as_json:
+    if fmt == "json":
         body = {name: scores.to_dict() for name, scores in results.items()}
         click.echo(json.dumps({"split": split, "engines": body}, indent=2))
     else:
@@ -215,9 +252,9 @@ def train(polnear: str, out: str, seed: int, cache: str | None, model: str | Non
 @weights_option
 @click.option("--repeat", type=int, default=2, show_default=True,
               help="Rounds; the best time of each side is kept.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@output_format("table", "json")
 def bench(polnear: str | None, model: str | None, engine: str, weights: str | None,
-          repeat: int, as_json: bool) -> None:
+          repeat: int, fmt: str) -> None:
     """Throughput of the full extraction against bare spaCy parsing of the same texts."""
     from .bench import run_bench
 
@@ -236,7 +273,7 @@ def bench(polnear: str | None, model: str | None, engine: str, weights: str | No
     err = Console(stderr=True)
     result = run_bench(nlp, texts, repeat=repeat, progress=lambda m: err.print(m))
     figures = result.to_dict() | {"engine": engine}
-    if as_json:
+    if fmt == "json":
         click.echo(json.dumps(figures, indent=2))
         return
     click.echo(f"engine {engine}, documents {result.documents}, words {result.words}")
@@ -320,20 +357,20 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
     click.echo(f"documents {summary.documents}, attributions {summary.attributions}, "
                f"skipped duplicates {summary.duplicates}, errors {summary.errors}")
     if summary.unread_dates:
-        click.echo(f"note: {summary.unread_dates} document(s) have a date that is not one; "
-                   "kept as written, undated for --since/--until", err=True)
+        click.echo(f"note: {_count(summary.unread_dates, 'document')} with a date that is not "
+                   "one (kept as written, undated for --since/--until)", err=True)
     if summary.errors and not summary.documents and not summary.duplicates:
         sys.exit(1)
 
 
 @main.command()
 @db_option
-@click.option("--json", "as_json", is_flag=True)
-def stats(db: str, as_json: bool) -> None:
+@output_format("table", "json")
+def stats(db: str, fmt: str) -> None:
     """Counts of articles, attributions, speakers and errors in the store."""
     with _open_store(db) as store:
         figures = store.stats()
-    if as_json:
+    if fmt == "json":
         click.echo(json.dumps(figures))
     else:
         for key, value in figures.items():
@@ -352,10 +389,10 @@ def stats(db: str, as_json: bool) -> None:
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
 @click.option("--fts", is_flag=True,
               help="WORDS is a raw SQLite FTS5 query (AND, OR, NOT, \"phrases\", NEAR, col:).")
-@click.option("--json", "as_json", is_flag=True)
+@output_format("table", "json", "jsonl", "csv")
 def search(words: str | None, db: str, speaker: str | None, speaker_type: str | None,
            kind: str | None, outlet: str | None, since: str | None, until: str | None,
-           limit: int, fts: bool, as_json: bool) -> None:
+           limit: int, fts: bool, fmt: str) -> None:
     """Attributions whose content or speaker hold every one of WORDS (plain words, any
     punctuation; end a word with * to match it as a prefix: court*), newest first."""
     from .errors import QueryError
@@ -367,42 +404,62 @@ def search(words: str | None, db: str, speaker: str | None, speaker_type: str | 
                                 fts=fts)
         except QueryError as exc:
             raise click.UsageError(str(exc)) from None
-    if as_json:
+    _print_rows(rows, fmt)
+
+
+def _print_rows(rows: list[dict[str, object]], fmt: str) -> None:
+    """Search results in the chosen format; a line each as a table."""
+    if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    for row in rows:
-        click.echo(f"[{row['kind']}] {row['speaker'] or '?'} {row['cue']}: {row['content']}"
-                   f"  ({row['doc_id']})")
+    elif fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else [])
+        if rows:
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        for row in rows:
+            click.echo(f"[{row['kind']}] {row['speaker'] or '?'} {row['cue']}: "
+                       f"{row['content']}  ({row['doc_id']})")
 
 
 @main.command(name="speakers")
 @db_option
 @click.option("--top", type=int, default=20, show_default=True)
-@click.option("--json", "as_json", is_flag=True)
-def speakers_command(db: str, top: int, as_json: bool) -> None:
+@output_format("table", "json")
+def speakers_command(db: str, top: int, fmt: str) -> None:
     """Who is quoted most, with counts and the share of anonymous sources."""
     with _open_store(db) as store:
         figures = store.speakers(top)
-    if as_json:
+    if fmt == "json":
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     click.echo(f"{figures['attributions']} attributions, anonymous sources "
                f"{figures['anonymous_share']:.1%}")
     for row in figures["speakers"]:  # type: ignore[attr-defined]
         click.echo(f"{row['attributions']:>7}  {row['speaker']} ({row['type']}), "
-                   f"{row['articles']} articles")
+                   f"{_count(row['articles'], 'article')}")
 
 
 @main.command()
 @click.argument("speaker")
 @db_option
 @click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True)
-def quotes(speaker: str, db: str, limit: int, as_json: bool) -> None:
+@output_format("table", "json", "jsonl", "csv")
+def quotes(speaker: str, db: str, limit: int, fmt: str) -> None:
     """What SPEAKER (a name, or part of one) is reported to have said."""
-    ctx = click.get_current_context()
-    ctx.invoke(search, words=None, db=db, speaker=speaker, speaker_type=None, kind=None,
-               outlet=None, since=None, until=None, limit=limit, fts=False, as_json=as_json)
+    from .errors import QueryError
+
+    with _open_store(db) as store:
+        try:
+            rows = store.search(None, speaker=speaker, limit=limit)
+        except QueryError as exc:
+            raise click.UsageError(str(exc)) from None
+    _print_rows(rows, fmt)
 
 
 @main.command()
@@ -423,7 +480,7 @@ def export(db: str, fmt: str, output: str | None) -> None:
     if fmt == "parquet":
         with store:
             rows = store.export_parquet(str(output))
-        click.echo(f"{rows} attributions written to {output}", err=True)
+        click.echo(f"{_count(rows, 'attribution')} written to {output}", err=True)
         return
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     try:
@@ -452,10 +509,14 @@ def export(db: str, fmt: str, output: str | None) -> None:
 def spark(input_path: str, output_path: str, fmt: str, engine: str, master: str | None) -> None:
     """Run the extraction on Spark: INPUT (any Spark-readable path) to Parquet at OUTPUT,
     partitioned by date and outlet. Needs the spark extra (pip install saidwho[spark])."""
-    try:
-        from .spark_job import run
-    except ImportError as exc:  # pragma: no cover - the extra is installed in CI
-        _fail(f"the Spark job needs pyspark and pandas (saidwho[spark]): {exc}")
+    import importlib.util
+
+    missing = [m for m in ("pyspark", "pandas", "pyarrow") if importlib.util.find_spec(m) is None]
+    if missing:
+        _fail(f"the Spark job needs {', '.join(missing)}: install the spark extra "
+              "(pip install 'saidwho[spark]')")
+    from .spark_job import run
+
     try:
         run(input_path, output_path, fmt, engine, master)
     except Exception as exc:  # noqa: BLE001 - Spark raises Py4J and analysis errors
@@ -619,7 +680,7 @@ def serve(db: str, host: str, port: int, model: str | None, engine: str, sample:
         corpus = resources.files("saidwho") / "samples" / "corpus"
         with _open_store(db, readonly=False) as store:
             summary = store.ingest(nlp, [str(corpus)])
-        click.echo(f"sample corpus in {db}: {summary.documents} new articles, "
+        click.echo(f"sample corpus in {db}: {_count(summary.documents, 'new article')}, "
                    f"{summary.duplicates} already stored", err=True)
     elif not Path(db).exists():
         click.echo(f"note: no store at {db}; Analyze and Statements work, the corpus pages "
@@ -640,6 +701,7 @@ def serve(db: str, host: str, port: int, model: str | None, engine: str, sample:
                                                 "allowed_hosts": hosts})
     uvicorn.run("saidwho.web.app:app_from_environment", factory=True, workers=workers,
                 host=host, port=port, log_level="warning")
+
 
 if __name__ == "__main__":
     main()
