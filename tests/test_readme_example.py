@@ -24,3 +24,44 @@ def test_the_worked_example_gives_what_the_readme_shows(model_nlp):
     text, shown = _example()
     (result,) = extract_many(model_nlp, [("example", text)])
     assert result.to_dict() == shown
+
+
+def _blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, re.S)
+
+
+def test_every_python_example_runs_as_written(tmp_path, monkeypatch, capsys):
+    """Each ```python block of the README, run as a reader would paste it (the store
+    example in a folder holding a corpus.db ingested from the bundled sample)."""
+    from click.testing import CliRunner
+
+    from saidwho.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    sample = Path(__file__).parent.parent / "src" / "saidwho" / "samples" / "corpus"
+    ingest = CliRunner().invoke(main, ["ingest", str(sample), "--db", "corpus.db",
+                                       "--engine", "rules"])
+    assert ingest.exit_code == 0, ingest.output
+    blocks = _blocks("python")
+    assert len(blocks) >= 2
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {"__name__": "readme"})  # noqa: S102
+    assert "Karim Khan" in capsys.readouterr().out
+
+
+def test_every_saidwho_command_in_the_shell_examples_parses(tmp_path):
+    """The saidwho command lines of the README's ```sh blocks name commands and options
+    that exist (each is parsed, with --help so that nothing runs)."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    from saidwho.cli import main
+
+    lines = [line.split("#", 1)[0].strip() for block in _blocks("sh")
+             for line in block.replace("\\\n", " ").splitlines()]
+    commands = [shlex.split(line)[1:] for line in lines if line.startswith("saidwho ")]
+    assert len(commands) >= 3
+    for args in commands:
+        result = CliRunner().invoke(main, [*args, "--help"])
+        assert result.exit_code == 0, (args, result.output)

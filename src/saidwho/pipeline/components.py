@@ -30,12 +30,14 @@ from .attributions import find_attributions
 from .channels import find_channels
 from .lexicon import Lexicon, load_default_lexicon
 from .paragraphs import mark_line_breaks
+from .serialise import register as register_serialisers
 from .speakers import resolve_speakers
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
 if not Doc.has_extension("memberships"):
     Doc.set_extension("memberships", default=None)
+register_serialisers()  # the two extensions survive to_bytes, DocBin and n_process
 
 SpeakerResolverFn = Callable[[Doc, list[Any]], None]
 
