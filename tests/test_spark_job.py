@@ -31,7 +31,7 @@ def test_spark_local_mode_writes_partitioned_parquet_like_export(tmp_path):
     table = pq.read_table(out)
     rows = table.to_pylist()
     assert {r["doc_id"] for r in rows} == {"h1", "g1"}
-    assert {"att_id", "speaker", "content", "attribution_json"} <= set(table.column_names)
+    assert {"att_id", "speaker", "content", "attribution", "channel"} <= set(table.column_names)
     herald = next(r for r in rows if r["doc_id"] == "h1")
     assert (herald["speaker"], herald["outlet"]) == ("A diplomatic source", "Herald")
 

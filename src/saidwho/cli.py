@@ -491,7 +491,7 @@ def export(db: str, fmt: str, output: str | None) -> None:
                 writer.writerow(row)
         else:
             for row in store.export_rows():
-                row["attribution"] = json.loads(str(row.pop("attribution_json")))
+                row["attribution"] = json.loads(str(row["attribution"]))
                 stream.write(json.dumps(row, ensure_ascii=False) + "\n")
     finally:
         store.close()

@@ -17,17 +17,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from saidwho.io.document import FIELDS, Document, Failure
-from saidwho.store.rows import EXPORT_COLUMNS, attribution_row
+from saidwho.store.rows import attribution_row, parquet_schema, parquet_values
 
 INPUT_COLUMNS = FIELDS
 _PIPELINES: dict[str, Any] = {}
-
-
-def output_schema() -> Any:
-    import pyarrow as pa
-
-    return pa.schema([(c, pa.float64() if c == "confidence" else pa.string())
-                      for c in EXPORT_COLUMNS])
 
 
 def extract_batches(batches: Iterator[Any], engine: str = "model") -> Iterator[Any]:
@@ -39,14 +32,15 @@ def extract_batches(batches: Iterator[Any], engine: str = "model") -> Iterator[A
     if engine not in _PIPELINES:
         _PIPELINES[engine] = load_pipeline(engine=engine)
     nlp = _PIPELINES[engine]
-    schema = output_schema()
+    schema = parquet_schema()
     for batch in batches:
         rows = []
         for record in batch.to_pylist():
             doc = Document.from_record(record, source="spark")
             if isinstance(doc, Failure):
                 continue  # no text, or an oversized one
-            rows += [attribution_row(att, doc)
+            article = doc.metadata | {"doc_id": doc.id}
+            rows += [parquet_values(attribution_row(att, article))
                      for att in extract_text(nlp, doc.text, doc.id).attributions]
         yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
@@ -57,7 +51,7 @@ def run(input_path: str, output_path: str, fmt: str = "jsonl", engine: str = "mo
 
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
-    from pyspark.sql.types import DoubleType, StringType, StructField, StructType
+    from pyspark.sql.pandas.types import from_arrow_schema
 
     # Python workers run this interpreter unless the cluster says otherwise
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -77,8 +71,7 @@ def run(input_path: str, output_path: str, fmt: str = "jsonl", engine: str = "mo
             if col not in df.columns:
                 df = df.withColumn(col, F.lit(None).cast("string"))
         df = df.select(*[F.col(c).cast("string") for c in INPUT_COLUMNS])
-        schema = StructType([StructField(c, DoubleType() if c == "confidence" else StringType())
-                             for c in EXPORT_COLUMNS])
+        schema = from_arrow_schema(parquet_schema())
         out = df.mapInArrow(partial(extract_batches, engine=engine), schema)
         out.write.mode("overwrite").partitionBy("date", "outlet").parquet(output_path)
     finally:

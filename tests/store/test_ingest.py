@@ -307,6 +307,42 @@ def test_parquet_export_has_the_same_rows(tmp_path):
     assert runner.invoke(main, ["export", "--db", db, "--format", "parquet"]).exit_code != 0
 
 
+def test_exports_carry_who_in_every_format_under_one_column_name(tmp_path):
+    import csv
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({
+        "id": "p1", "date": "15 June 2026", "outlet": "Courier",
+        "text": "A group of 12 states said the court must be free to work. Mara Lind, the "
+                "foreign minister of Norway, told the Courier that talks would resume."})
+        + "\n",
+        encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(feed), "--db", db]).exit_code == 0
+    lines = [json.loads(x) for x in runner.invoke(main, ["export", "--db", db]).output
+             .splitlines()]
+    by_speaker = {r["speaker"]: r for r in lines}
+    group = next(r for name, r in by_speaker.items() if r["speaker_type"] == "group")
+    assert group["speaker_count"] == 12 and group["date"] == "2026-06-15"
+    lind = by_speaker["Mara Lind"]
+    assert (lind["channel"], lind["speaker_role"]) == ("Courier", "foreign minister of Norway")
+    assert isinstance(lind["attribution"], dict)  # an object in JSON Lines
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(
+        main, ["export", "--db", db, "--format", "csv"]).output)))
+    assert json.loads(rows[0]["attribution"])["id"] == rows[0]["att_id"]  # its text in CSV
+    out = tmp_path / "all.parquet"
+    runner.invoke(main, ["export", "--db", db, "--format", "parquet", "-o", str(out)])
+    table = pq.read_table(out)
+    assert table.schema.field("date").type == pa.date32()
+    assert table.schema.field("speaker_count").type == pa.int64()
+    assert set(table.column_names) == set(lines[0]) == set(rows[0])
+
+
 def test_word_search_by_date_matches_the_filtered_path(tmp_path):
     """Searches without type/kind/outlet filters sort through attribution_dates; they
     must give what the general query gives."""

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from ..errors import QueryError
 from ..model import KINDS, SPEAKER_TYPES, Attribution, DocumentResult, speaker_key
-from .rows import EXPORT_COLUMNS
+from .rows import ARTICLE_COLUMNS, attribution_row, parquet_schema, parquet_values
 
 
 def speaker_keys(conn: sqlite3.Connection, name: str) -> list[str]:
@@ -276,14 +276,13 @@ def speakers(conn: sqlite3.Connection, top: int = 20) -> dict[str, object]:
 
 
 def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, object]]:
-    """Every attribution joined with its article's metadata, streamed."""
+    """Every attribution joined with its article's metadata, streamed (``rows``)."""
     cur = conn.execute(
-        "SELECT a.att_id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, a.speaker_key,"
-        " a.source, a.cue,"
-        " a.content, a.confidence, r.doc_id, r.title, r.url, r.date, r.outlet, r.author, a.json"
+        "SELECT a.json, r.doc_id, r.title, r.url, r.date, r.outlet, r.author"
         " FROM attributions a JOIN articles r ON r.id = a.article_id ORDER BY a.id")
-    for row in cur:
-        yield dict(zip(EXPORT_COLUMNS, row, strict=True))
+    for stored, *meta in cur:
+        att = Attribution.from_dict(json.loads(stored))
+        yield attribution_row(att, dict(zip(ARTICLE_COLUMNS, meta, strict=True)))
 
 
 PARQUET_BATCH = 10_000
@@ -295,13 +294,12 @@ def export_parquet(conn: sqlite3.Connection, path: str) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"confidence": pa.float64()}
-    schema = pa.schema([(c, types.get(c, pa.string())) for c in EXPORT_COLUMNS])
+    schema = parquet_schema()
     rows = 0
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[dict[str, object]] = []
         for row in export_rows(conn):
-            batch.append(row)
+            batch.append(parquet_values(row))
             if len(batch) == PARQUET_BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 rows += len(batch)

@@ -116,8 +116,9 @@ def _extract_one(item: tuple[str, str]) -> DocumentResult:
     return extract_text(_worker_nlp, item[1], item[0])
 
 
-ATTRIBUTION_COLUMNS = ("att_id", "kind", "content", "cue", "source", "speaker",
-                       "speaker_type", "speaker_iso3", "speaker_key", "confidence")
+# the export columns the attributions table holds beside the full JSON
+STORED_COLUMNS = ("att_id", "kind", "content", "cue", "source", "speaker", "speaker_type",
+                  "speaker_iso3", "speaker_key", "confidence")
 
 
 def has_text(conn: sqlite3.Connection, key: str) -> bool:
@@ -140,9 +141,9 @@ def write_document(conn: sqlite3.Connection, doc: Document, result: DocumentResu
             att.assign_id(doc.id)
             row = attribution_row(att)
             cur = conn.execute(
-                f"INSERT INTO attributions (article_id, {', '.join(ATTRIBUTION_COLUMNS)}, json)"
-                f" VALUES (?, {', '.join('?' * len(ATTRIBUTION_COLUMNS))}, ?)",
-                (article, *(row[c] for c in ATTRIBUTION_COLUMNS), row["attribution_json"]))
+                f"INSERT INTO attributions (article_id, {', '.join(STORED_COLUMNS)}, json)"
+                f" VALUES (?, {', '.join('?' * len(STORED_COLUMNS))}, ?)",
+                (article, *(row[c] for c in STORED_COLUMNS), row["attribution"]))
             conn.execute("INSERT INTO attributions_fts (rowid, content, speaker) VALUES (?, ?, ?)",
                          (cur.lastrowid, row["content"], row["speaker"] or ""))
             conn.execute("INSERT INTO attribution_dates (id, article_id, date) VALUES (?, ?, ?)",
