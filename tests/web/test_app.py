@@ -318,3 +318,31 @@ def test_a_bug_is_a_logged_500_not_a_404_or_a_bad_search(store_path, nlp, monkey
         # a full-text query the index refuses is still the user's: 400 with the reason
         bad = client.get("/api/search", params={"q": '"unbalanced', "fts": "1"})
         assert bad.status_code == 422 and "unterminated string" in bad.json()["error"]
+
+
+def test_analyze_links_only_speakers_the_store_knows(client):
+    text = TEXT + " Kofi Mensah-Adu said the river had risen."
+    page = client.post("/analyze", data={"text": text}).text
+    assert 'href="/speaker?name=Elena%20Varga"' in page  # in the store: a page to go to
+    assert "Kofi Mensah-Adu" in page and 'href="/speaker?name=Kofi' not in page
+
+
+def test_api_root_favicon_and_map_colours(client):
+    root = client.get("/api", follow_redirects=False)
+    assert root.status_code in (302, 307) and root.headers["location"] == "/docs"
+    assert client.get("/api", follow_redirects=True).status_code == 200
+    assert 'rel="icon"' in client.get("/analyze").text
+    assert client.get("/static/favicon.svg").status_code == 200
+    from saidwho.statements.worldmap import layer_colour
+
+    import colorsys
+
+    def hue(colour: str) -> float:
+        r, g, b = (int(colour[k:k + 2], 16) / 255 for k in (1, 3, 5))
+        return colorsys.rgb_to_hsv(r, g, b)[0] * 360
+
+    # the layers of a comparison differ in hue, not only in shade (two blues were hard to
+    # tell apart); silent members are grey
+    hues = [hue(layer_colour(label)) for label in ("Signed all", "Joined", "Left")]
+    assert all(abs(a - b) % 360 > 30 for k, a in enumerate(hues) for b in hues[k + 1:])
+    assert layer_colour("Silent members (icc)") == "#999999"

@@ -12,8 +12,17 @@ from ..errors import InputError
 from .compare import Comparison
 from .statement import Statement
 
-# Colour-blind-safe (Okabe-Ito) colours, in the order of the legend.
-COLOURS = ("#0072B2", "#56B4E9", "#E69F00", "#999999", "#D55E00")
+# Colour-blind-safe (Okabe-Ito) colours, one per kind of layer, so that layers shown on
+# one map never share a hue: blue for who signed throughout, green for who joined,
+# vermillion for who left, grey for who stayed silent.
+LAYER_COLOURS = {"Drafters": "#0072B2", "Signatories": "#56B4E9", "Signed all": "#0072B2",
+                 "Joined": "#009E73", "Left": "#D55E00", "Silent members": "#999999"}
+OTHER_COLOUR = "#E69F00"
+
+
+def layer_colour(label: str) -> str:
+    return next((c for name, c in LAYER_COLOURS.items() if label.startswith(name)),
+                OTHER_COLOUR)
 
 
 def alpha2(iso3: str) -> str | None:
@@ -61,7 +70,8 @@ def map_svg(layers: list[tuple[str, set[str]]], title: str) -> bytes:
     """The map as an SVG document: one colour per layer, its size in the legend."""
     from pygal_maps_world.maps import World
 
-    style = Style(colors=COLOURS, background="white", plot_background="white",
+    style = Style(colors=tuple(layer_colour(label) for label, _ in layers),
+                  background="white", plot_background="white",
                   font_family="DejaVu Sans, Arial, sans-serif")
     chart = World(js=[], style=style, title=title, legend_at_bottom=True,
                   legend_at_bottom_columns=2, width=1200, height=700)

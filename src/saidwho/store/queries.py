@@ -28,6 +28,18 @@ def speaker_keys(conn: sqlite3.Connection, name: str) -> list[str]:
     return sorted(keys)
 
 
+def known_speakers(conn: sqlite3.Connection, names: list[str]) -> set[str]:
+    """Those of ``names`` the store holds attributions of (its speaker page is not empty)."""
+    known = set()
+    for name in names:
+        keys = speaker_keys(conn, name)
+        found = conn.execute("SELECT 1 FROM attributions WHERE speaker_key IN"
+                             f" ({', '.join('?' * len(keys))}) LIMIT 1", keys).fetchone()
+        if found:
+            known.add(name)
+    return known
+
+
 def speaker_profile(conn: sqlite3.Connection, name: str, limit: int = 200
                     ) -> dict[str, object]:
     """Everything the store holds about one speaker: the identity (``model.speaker_key``)

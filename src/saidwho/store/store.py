@@ -73,6 +73,9 @@ class Store:
     def speakers(self, top: int = 20) -> dict[str, object]:
         return queries.speakers(self.conn, top)
 
+    def known_speakers(self, names: list[str]) -> set[str]:
+        return queries.known_speakers(self.conn, names)
+
     def speaker_profile(self, name: str, limit: int = 200) -> dict[str, object]:
         return queries.speaker_profile(self.conn, name, limit)
 

@@ -8,7 +8,7 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..highlight import highlight
 from ..model import KINDS, SPEAKER_TYPES, DocumentResult
@@ -56,7 +56,7 @@ def analyze_form(request: Request, config: Settings) -> HTMLResponse:
 
 
 @router.post("/analyze", response_class=HTMLResponse)
-def analyze(request: Request, extractor: Extractor, config: Settings,
+def analyze(request: Request, extractor: Extractor, config: Settings, store: Reader,
             text: Annotated[str, Form()] = "",
             file: Annotated[UploadFile | None, File()] = None) -> HTMLResponse:
     meta: dict[str, str | None] = {}
@@ -65,7 +65,11 @@ def analyze(request: Request, extractor: Extractor, config: Settings,
         name, data = read_upload(file, config.max_upload, file.filename)
         text, meta = uploaded_text(data, name)
     result = extractor.analyze(text, name)
-    return render(request, "analyzed.html", meta=meta, name=name, **article_context(result))
+    context = article_context(result)
+    # an analysed text is not in the store: its speakers link to their pages only where
+    # the store knows them
+    known = store.known_speakers([sp.name for sp in context["speakers"]])
+    return render(request, "analyzed.html", meta=meta, name=name, known=known, **context)
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -106,7 +110,9 @@ def outlet(request: Request, store: Reader, name: str) -> HTMLResponse:
 def article(request: Request, store: Reader, id: str | None = None, n: int | None = None
             ) -> HTMLResponse:
     meta, result = store.article(id, n)
-    return render(request, "article.html", meta=meta, **article_context(result))
+    context = article_context(result)
+    known = {sp.name for sp in context["speakers"]}
+    return render(request, "article.html", meta=meta, known=known, **context)
 
 
 @router.get("/statements", response_class=HTMLResponse)
@@ -133,6 +139,17 @@ def _statements_page(request: Request, store: Reader, view: Any, against: str, a
     # the page works without a store; the news part is left out then
     return render(request, "statements.html", view=view, svg=svg, groups=GROUPS,
                   against=against, as_of=as_of, reported=store.reported_memberships(100))
+
+
+@router.get("/api", response_class=RedirectResponse)
+def api_index() -> RedirectResponse:
+    """/api itself: the page that lists the API's endpoints."""
+    return RedirectResponse("/docs")
+
+
+@router.get("/favicon.ico")
+def favicon() -> RedirectResponse:
+    return RedirectResponse("/static/favicon.svg")
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -126,6 +126,13 @@ class StoreReader:
                            "store")
         return found
 
+    def known_speakers(self, names: list[str]) -> set[str]:
+        """Those of ``names`` with a page in the store; none without a store."""
+        try:
+            return self.store().known_speakers(names)
+        except StoreMissing:
+            return set()
+
     def reported_memberships(self, limit: int) -> list[dict[str, object]]:
         """What the stored articles report; nothing without a store (the statements page
         works without one)."""
