@@ -333,9 +333,9 @@ def test_api_root_favicon_and_map_colours(client):
     assert client.get("/api", follow_redirects=True).status_code == 200
     assert 'rel="icon"' in client.get("/analyze").text
     assert client.get("/static/favicon.svg").status_code == 200
-    from saidwho.statements.worldmap import layer_colour
-
     import colorsys
+
+    from saidwho.statements.worldmap import layer_colour
 
     def hue(colour: str) -> float:
         r, g, b = (int(colour[k:k + 2], 16) / 255 for k in (1, 3, 5))

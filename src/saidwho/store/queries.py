@@ -189,13 +189,18 @@ SELECT_ROWS = ("SELECT a.id, a.kind, a.speaker, a.speaker_type, a.speaker_iso3, 
                " a.content, a.confidence, r.id, r.doc_id, r.title, r.date, r.outlet, r.url")
 
 
+def _printable(text: str) -> str:
+    """Control characters as spaces (SQLite ends a query string at a NUL byte)."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
 def plain_query(words: str) -> str | None:
     """Words as a person types them, as an FTS5 query: each word quoted (so an
     apostrophe, a quotation mark, a colon or AND mean nothing special), all of them
     required; a word ending in ``*`` matches as a prefix. None when nothing in it is a word
     the index holds (only punctuation)."""
     terms = []
-    for word in words.split():
+    for word in _printable(words).split():
         prefix = word.endswith("*")
         core = word.rstrip("*")
         if not any(ch.isalnum() for ch in core):
@@ -224,7 +229,7 @@ def search(conn: sqlite3.Connection, words: str | None = None, *, speaker: str |
     if speaker:
         # the speaker's words in sequence, through the full-text index ("Ruiz" finds
         # "Ana Ruiz"): a LIKE '%...%' would scan the whole table
-        phrase = " ".join(speaker.split()).replace('"', '""')
+        phrase = " ".join(_printable(speaker).split()).replace('"', '""')
         if not any(ch.isalnum() for ch in phrase):
             raise QueryError(f"speaker {speaker!r}: no word to search for")
         match.append(f'speaker : "{phrase}"')
