@@ -60,6 +60,11 @@ def test_country_names_holding_and_stay_whole(run):
      "person"),
     ("The Ruiz campaign said it would appeal the ruling.", "Ruiz campaign", "organization"),
     ("Ruiz aides said the plan was dead.", "Ruiz aides", "anonymous"),
+    # names the recogniser misses in these sentences, found by their apposition
+    ("The foreign minister, Ana Ruiz, told the Courier that talks would resume.",
+     "Ana Ruiz", "person"),
+    ("Ana Ruiz, the foreign minister, told the Courier that talks would resume.",
+     "Ana Ruiz", "person"),
 ])
 def test_possessives_and_appositions(run, text, name, kind):
     (att,) = run(text).values()

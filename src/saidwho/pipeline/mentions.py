@@ -33,6 +33,7 @@ from .speaker_words import (
     INDEFINITE,
     MALE_PRONOUNS,
     MALE_WORDS,
+    PERSON_SUFFIX,
     PUBLICATION_WORDS,
     ROLE_FORMS,
     STATEMENT_NOUNS,
@@ -48,7 +49,8 @@ def collect_mentions(doc: Doc) -> Context:
                   ents=tuple(doc.ents))
     entities = ctx.entities
     people = _person_names(ctx.ents)
-    for ent in _titled_names(doc):  # "Mayor Ana Ruiz" the recogniser missed
+    # "Mayor Ana Ruiz", "the minister, Ana Ruiz," the recogniser missed
+    for ent in _titled_names(doc) + _apposed_names(doc):
         entities.append(ctx.decorate(_entity_mention(ent), ent))
     for ent in ctx.ents:
         if ent.label_ in ENTITY_TYPES:
@@ -129,6 +131,33 @@ def _titled_names(doc: Doc) -> list[Span]:
         if end - tok.i >= 3 or (end - tok.i == 2 and tok.text.endswith(".")):
             out.append(Span(doc, tok.i + 1, end, label="PERSON"))
     return out
+
+
+def _apposed_names(doc: Doc) -> list[Span]:
+    """Runs of two or three capitalised proper nouns the recogniser did not tag, in
+    apposition with a noun for a person ("the foreign minister, Ana Ruiz,", "Ana Ruiz, the
+    foreign minister,"), as PERSON spans."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title or tok.dep_ == "compound":
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 2 and doc[start - 1].pos_ == "PROPN" and (
+                doc[start - 1].is_title and not doc[start - 1].ent_type_
+                and doc[start - 1].head.i == tok.i):
+            start -= 1
+        if start == tok.i:
+            continue
+        apposed = [tok.head] if tok.dep_ == "appos" else []
+        apposed += [c for c in tok.children if c.dep_ == "appos"]
+        if any(a.pos_ == "NOUN" and _names_a_person(a) for a in apposed):
+            out.append(Span(doc, start, tok.i + 1, label="PERSON"))
+    return out
+
+
+def _names_a_person(noun: Token) -> bool:
+    word = noun.lower_
+    return bool(PERSON_SUFFIX.search(word)) or word in MALE_WORDS or word in FEMALE_WORDS
 
 
 def _lists(ctx: Context) -> list[Mention]:
