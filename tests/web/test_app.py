@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from html.parser import HTMLParser
@@ -346,3 +347,19 @@ def test_api_root_favicon_and_map_colours(client):
     hues = [hue(layer_colour(label)) for label in ("Signed all", "Joined", "Left")]
     assert all(abs(a - b) % 360 > 30 for k, a in enumerate(hues) for b in hues[k + 1:])
     assert layer_colour("Silent members (icc)") == "#999999"
+
+
+def test_every_api_response_is_typed_in_openapi(client):
+    """Each /api route documents its response as a model (issue 14: every response was an
+    untyped object), and the document routes use the saidwho/1 schema."""
+    schema = client.get("/openapi.json").json()
+    untyped = []
+    for path, methods in schema["paths"].items():
+        for method, op in methods.items():
+            body = op["responses"]["200"]["content"]["application/json"]["schema"]
+            refs = json.dumps(body)
+            if "$ref" not in refs:
+                untyped.append(f"{method.upper()} {path}")
+    assert untyped == []
+    assert "saidwho_1" in json.dumps(schema["components"]["schemas"]) or \
+        "saidwho/1" in json.dumps(schema["components"]["schemas"])

@@ -8,6 +8,20 @@ from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from pydantic import BaseModel, Field
 
 from ..model import KINDS, SPEAKER_TYPES
+from ..schema import Document
+from .schemas import (
+    AnalyzedFile,
+    Article,
+    Comparison,
+    OutletProfile,
+    OutletRow,
+    ReportedMembership,
+    SearchRow,
+    SpeakerProfile,
+    Speakers,
+    StatementRead,
+    Stats,
+)
 from .services import (
     Analyzer,
     StoreReader,
@@ -35,25 +49,26 @@ class AnalyzeRequest(BaseModel):
 
 
 @router.post("/analyze", summary="Extract the attributions of a text")
-def analyze(body: AnalyzeRequest, extractor: Extractor) -> dict[str, Any]:
+def analyze(body: AnalyzeRequest, extractor: Extractor) -> Document:
     """The document's attributions in saidwho's JSON schema, with speakers resolved."""
-    return extractor.analyze(body.text, body.id).to_dict()
+    return Document.model_validate(extractor.analyze(body.text, body.id).to_dict())
 
 
 @router.post("/analyze/file", summary="Extract the attributions of an uploaded .txt or .html")
 def analyze_file(file: Annotated[UploadFile, File()], extractor: Extractor,
-                 config: Settings) -> dict[str, Any]:
+                 config: Settings) -> AnalyzedFile:
     name, data = read_upload(file, config.max_upload, "upload.txt")
     text, meta = uploaded_text(data, name)
-    return extractor.analyze(text, name).to_dict() | {"meta": meta}
+    return AnalyzedFile.model_validate(extractor.analyze(text, name).to_dict() | {"meta": meta})
 
 
 @router.get("/stats", summary="Counts of articles, attributions, speakers and errors")
-def stats(store: Reader) -> dict[str, int]:
-    return store.store().stats()
+def stats(store: Reader) -> Stats:
+    return Stats.model_validate(store.store().stats())
 
 
-@router.get("/search", summary="Search attributions (the CLI's search)")
+@router.get("/search", summary="Search attributions (the CLI's search)",
+            response_model=list[SearchRow])
 def search(store: Reader,
            q: Annotated[str | None, Query(description="Words, all required; word* for a "
                                           "prefix")] = None,
@@ -65,29 +80,33 @@ def search(store: Reader,
            until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
            limit: Limit = 20,
            fts: Annotated[bool, Query(description="q is a raw SQLite FTS5 query")] = False
-           ) -> list[dict[str, Any]]:
+           ) -> Any:
     return store.search(q or None, speaker=speaker or None, speaker_type=type or None,
                         kind=kind or None, outlet=outlet or None, since=since or None,
                         until=until or None, limit=limit, fts=fts)
 
 
-@router.get("/speakers", summary="Who is quoted most, and the share of anonymous sources")
-def speakers(store: Reader, top: Limit = 20) -> dict[str, Any]:
+@router.get("/speakers", summary="Who is quoted most, and the share of anonymous sources",
+            response_model=Speakers)
+def speakers(store: Reader, top: Limit = 20) -> Any:
     return store.store().speakers(top)
 
 
-@router.get("/speaker", summary="A speaker: attributions over time, outlets, quoted alongside")
-def speaker(store: Reader, name: str, limit: Limit = 200) -> dict[str, Any]:
+@router.get("/speaker", summary="A speaker: attributions over time, outlets, quoted alongside",
+            response_model=SpeakerProfile)
+def speaker(store: Reader, name: str, limit: Limit = 200) -> Any:
     return store.store().speaker_profile(name, limit)
 
 
-@router.get("/outlets", summary="Outlets with their article and attribution counts")
-def outlets(store: Reader) -> list[dict[str, Any]]:
+@router.get("/outlets", summary="Outlets with their article and attribution counts",
+            response_model=list[OutletRow])
+def outlets(store: Reader) -> Any:
     return store.store().outlets()
 
 
-@router.get("/outlet", summary="An outlet: whom it quotes, anonymous share, direct vs reported")
-def outlet(store: Reader, name: str) -> dict[str, Any]:
+@router.get("/outlet", summary="An outlet: whom it quotes, anonymous share, direct vs reported",
+            response_model=OutletProfile)
+def outlet(store: Reader, name: str) -> Any:
     return store.store().outlet_profile(name)
 
 
@@ -96,27 +115,31 @@ def article(store: Reader,
             id: Annotated[str | None, Query(description="The document id")] = None,
             n: Annotated[int | None, Query(description="The store's article number (the "
                                            "'article' of search results)")] = None
-            ) -> dict[str, Any]:
+            ) -> Article:
     meta, result = store.article(id, n)
-    return {"meta": meta, "text": result.text} | result.to_dict()
+    return Article.model_validate({"meta": meta, "text": result.text} | result.to_dict())
 
 
 @router.get("/memberships", summary="Who drafted, signed or joined what, as the stored "
-            "articles report it")
-def memberships(store: Reader, limit: Limit = 200) -> list[dict[str, Any]]:
+            "articles report it",
+            response_model=list[ReportedMembership])
+def memberships(store: Reader, limit: Limit = 200) -> Any:
     return store.store().reported_memberships(limit)
 
 
-@router.get("/statements/sample", summary="Compare the bundled sample statements")
+@router.get("/statements/sample", summary="Compare the bundled sample statements",
+            response_model=StatementRead | Comparison)
 def statements_sample(against: str | None = None, as_of: str | None = None
-                      ) -> dict[str, Any]:
+                      ) -> Any:
     return compare_statements(sample_statements(), against, as_of).data
 
 
-@router.post("/statements/compare", summary="Read one statement or compare several")
+@router.post("/statements/compare", summary="Read one statement or compare several",
+            response_model=StatementRead | Comparison)
 def statements_compare(files: Annotated[list[UploadFile], File()], config: Settings,
                        against: Annotated[str | None, Form()] = None,
-                       as_of: Annotated[str | None, Form()] = None) -> dict[str, Any]:
+                       as_of: Annotated[str | None, Form()] = None
+                       ) -> Any:
     uploads = [read_upload(f, config.max_upload, f"statement-{k}.txt")
                for k, f in enumerate(files, 1)]
     return compare_statements(uploads, against or None, as_of or None).data
