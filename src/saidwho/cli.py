@@ -308,11 +308,13 @@ def _open_store(db: str, *, readonly: bool = True) -> Store:
               help="Processes extracting in parallel (each loads the pipeline once).")
 @click.option("--field", "fields", multiple=True, metavar="NAME=KEY",
               help="JSON Lines mapping, e.g. --field text=body --field date=published "
-              "(names: id, text, title, url, date, outlet).")
+              "(names: id, text, title, url, date, outlet, author).")
 def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
            workers: int, fields: tuple[str, ...]) -> None:
-    """Extract attributions from a corpus (.txt, .jsonl, .jsonl.gz files or folders of
-    them) into the store. Reruns skip what is stored: safe to resume after a crash."""
+    """Extract attributions from a corpus into the store: text (.txt, .md), HTML pages
+    (.html, .htm), JSON Lines (.jsonl, .jsonl.gz), WARC crawls (.warc, .warc.gz), folders
+    of them, or - (standard input). Reruns skip what is stored: safe to resume after a
+    crash."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -322,14 +324,14 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
     )
 
     from .io import count_documents
+    from .io.document import FIELDS
 
     store = _open_store(db, readonly=False)
     mapping = {}
     for spec in fields:
         name, _, key = spec.partition("=")
-        if name not in ("id", "text", "title", "url", "date", "outlet") or not key:
-            _fail(f"--field {spec!r}: expected NAME=KEY with NAME one of id, text, title, "
-                  "url, date, outlet")
+        if name not in FIELDS or not key:
+            _fail(f"--field {spec!r}: expected NAME=KEY with NAME one of {', '.join(FIELDS)}")
         mapping[name] = key
     loader = partial(_load_pipeline, model, engine)
     nlp = _load(model, None, engine) if workers == 1 else None
