@@ -315,6 +315,8 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
     (.html, .htm), JSON Lines (.jsonl, .jsonl.gz), WARC crawls (.warc, .warc.gz), folders
     of them, or - (standard input). Reruns skip what is stored: safe to resume after a
     crash."""
+    import sqlite3
+
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -354,8 +356,12 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
             tick("error")
 
         with store:
-            summary = store.ingest(nlp, list(paths), progress=tick, on_error=failed,
-                                   workers=workers, loader=loader, fields=mapping)
+            try:
+                summary = store.ingest(nlp, list(paths), progress=tick, on_error=failed,
+                                       workers=workers, loader=loader, fields=mapping)
+            except sqlite3.OperationalError as exc:  # disk full, store made read-only
+                _fail(f"{db}: cannot write the store ({exc}); every document written "
+                      "before this one is kept, and a rerun continues from there")
     click.echo(f"documents {summary.documents}, attributions {summary.attributions}, "
                f"skipped duplicates {summary.duplicates}, errors {summary.errors}")
     if summary.unread_dates:

@@ -53,6 +53,11 @@ class Document:
         text = record.get(names["text"])
         if not isinstance(text, str):
             return Failure(source, position, f"no {names['text']!r} string")
+        for name in FIELDS:
+            value = record.get(names[name])
+            if isinstance(value, str) and (bad := lone_surrogate(value)) is not None:
+                return Failure(source, position, f"field {names[name]!r} holds a lone "
+                               f"surrogate (\\u{ord(value[bad]):04x} at {bad}), not text")
         failure = check_text(text, source, position)
         if failure:
             return failure
@@ -87,6 +92,16 @@ def check_text(text: str, source: str, position: str | None = None) -> Failure |
     if len(text) > MAX_CHARS:
         return Failure(source, position, f"too large ({len(text):,} characters)")
     return None
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> int | None:
+    """Where a text holds half of a UTF-16 pair (JSON's "\\ud800" escape can put one in
+    a Python string; it cannot be written as UTF-8), or None."""
+    found = SURROGATE.search(text)
+    return found.start() if found else None
 
 
 def text_hash(text: str) -> str:

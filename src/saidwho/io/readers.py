@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -45,9 +46,18 @@ def iter_documents(paths: list[str], fields: Mapping[str, str] | None = None
                 yield Failure(raw, None, "directory holds no text files "
                               f"({', '.join(SUFFIXES)})")
             for file in files:
-                yield from _read(file, fields)
+                yield from _guarded(file, fields)
         else:
-            yield from _read(path, fields)
+            yield from _guarded(path, fields)
+
+
+def _guarded(path: Path, fields: Mapping[str, str] | None) -> Iterator[Item]:
+    """The items of one file; a fault no reader foresaw ends that file with a failure
+    (what was read stays read) and the other inputs go on."""
+    try:
+        yield from _read(path, fields)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+        yield Failure(str(path), None, f"cannot read ({type(exc).__name__}: {exc})"[:300])
 
 
 def count_documents(paths: list[str]) -> int | None:
@@ -74,7 +84,7 @@ def _count_lines(path: Path) -> int:
     try:
         with opener(path, "rb") as fh:  # type: ignore[operator]
             return sum(1 for raw in fh if raw.strip())
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):
         return 1
 
 
@@ -137,6 +147,7 @@ def html_document(markup: str, doc_id: str, source: str, position: str | None = 
 
 def _read_jsonl(path: Path, fields: Mapping[str, str] | None) -> Iterator[Item]:
     opener = gzip.open if path.name.endswith(".gz") else open
+    lineno = 0
     try:
         with opener(path, "rb") as fh:  # type: ignore[operator]
             for lineno, raw in enumerate(fh, 1):
@@ -145,16 +156,20 @@ def _read_jsonl(path: Path, fields: Mapping[str, str] | None) -> Iterator[Item]:
                 pos = f"line {lineno}"
                 try:
                     row = json.loads(raw.decode("utf-8"))
-                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                    yield Failure(str(path), pos, f"malformed JSON line ({exc})")
+                except RecursionError:
+                    yield Failure(str(path), pos, "malformed JSON line (nested too deeply)")
+                    continue
+                except ValueError as exc:  # not UTF-8, not JSON, a number too long
+                    yield Failure(str(path), pos, f"malformed JSON line ({exc})"[:300])
                     continue
                 if not isinstance(row, dict):
                     row = {}
                 yield Document.from_record(row, source=str(path), position=pos,
                                            fallback_id=f"{path.stem}:{lineno}",
                                            fields=fields)
-    except (OSError, EOFError) as exc:
-        yield Failure(str(path), None, f"cannot read ({exc})")
+    except (OSError, EOFError, zlib.error) as exc:  # a damaged or truncated archive
+        where = f"after line {lineno}" if lineno else None
+        yield Failure(str(path), where, f"cannot read the rest ({exc})")
 
 
 def _read_warc(path: Path) -> Iterator[Item]:

@@ -122,8 +122,18 @@ MIGRATION_WAIT_S = 120.0
 
 
 def open_store(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """A connection to the store at ``path``, created and migrated unless ``readonly``."""
-    db = Path(path)
+    """A connection to the store at ``path``, created and migrated unless ``readonly``.
+    Raises ``InputError`` naming the path and the reason when it cannot be opened (not a
+    store, made by a newer saidwho, missing, or not writable as asked)."""
+    try:
+        return _open(Path(path), readonly)
+    except (sqlite3.OperationalError, OSError) as exc:
+        what = "read" if readonly else "write"
+        raise InputError(f"{path}: cannot {what} the store ({exc})") from exc
+
+
+def _open(db: Path, readonly: bool) -> sqlite3.Connection:
+    path = db
     if readonly:
         if not db.exists():
             raise InputError(f"{path}: no such store (run saidwho ingest first)")

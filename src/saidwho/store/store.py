@@ -53,8 +53,8 @@ class Store:
         """Extract and store the documents of ``paths`` (see ``writer.ingest``)."""
         return writer.ingest(self.conn, nlp, paths, **options)
 
-    def write(self, doc: Document, result: DocumentResult) -> None:
-        writer.write_document(self.conn, doc, result)
+    def write(self, doc: Document, result: DocumentResult) -> bool:
+        return writer.write_document(self.conn, doc, result)
 
     def record_error(self, failure: Failure) -> None:
         writer.record_error(self.conn, failure)

@@ -70,7 +70,12 @@ def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
 
     def written(result: DocumentResult) -> None:
         doc = pending.pop(result.id)
-        write_document(conn, doc, result)
+        if not write_document(conn, doc, result):
+            # another ingest into this store wrote the same text meanwhile
+            summary.duplicates += 1
+            if progress:
+                progress("duplicate")
+            return
         summary.documents += 1
         summary.unread_dates += bool(doc.date) and normalise_date(doc.date) is None
         summary.attributions += len(result.attributions)
@@ -126,16 +131,19 @@ def has_text(conn: sqlite3.Connection, key: str) -> bool:
     return conn.execute("SELECT 1 FROM articles WHERE hash = ?", (key,)).fetchone() is not None
 
 
-def write_document(conn: sqlite3.Connection, doc: Document, result: DocumentResult) -> None:
-    """The article and its attributions, in one transaction. Its date is stored in ISO
-    8601 (``io.dates``), with the date as written beside it."""
+def write_document(conn: sqlite3.Connection, doc: Document, result: DocumentResult) -> bool:
+    """The article and its attributions, in one transaction; False (nothing written) when
+    a text with its hash is stored already. Its date is stored in ISO 8601 (``io.dates``),
+    with the date as written beside it."""
     day = normalise_date(doc.date)
     with conn:
         cur = conn.execute(
-            "INSERT INTO articles (hash, doc_id, source, position, title, url, date,"
+            "INSERT OR IGNORE INTO articles (hash, doc_id, source, position, title, url, date,"
             " date_text, outlet, author, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.hash, doc.id, doc.source, doc.position, doc.title, doc.url, day, doc.date,
-             doc.outlet, doc.author, doc.text))
+            (doc.hash, doc.id, _storable(doc.source), doc.position, doc.title, doc.url, day,
+             doc.date, doc.outlet, doc.author, doc.text))
+        if cur.rowcount == 0:
+            return False  # the same text is stored already (by a concurrent ingest)
         article = cur.lastrowid
         for att in result.attributions:
             att.assign_id(doc.id)
@@ -151,9 +159,17 @@ def write_document(conn: sqlite3.Connection, doc: Document, result: DocumentResu
         conn.executemany("INSERT INTO memberships (article_id, relation, json) VALUES (?, ?, ?)",
                          [(article, m["relation"], json.dumps(m, ensure_ascii=False))
                           for m in result.memberships])
+    return True
 
 
 def record_error(conn: sqlite3.Connection, failure: Failure) -> None:
     with conn:
         conn.execute("INSERT OR IGNORE INTO errors (source, position, reason) VALUES (?, ?, ?)",
-                     (failure.source, failure.position or "", failure.reason))
+                     (_storable(failure.source), failure.position or "",
+                      _storable(failure.reason)))
+
+
+def _storable(text: str) -> str:
+    """A path or message as UTF-8 can hold it: a file name that is not UTF-8 reaches
+    Python with surrogate escapes, written here as \\udcXX."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
