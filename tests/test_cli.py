@@ -164,3 +164,11 @@ def test_spark_without_pyspark_names_the_extra(runner, monkeypatch):
                         lambda name, *a: None if name == "pyspark" else real(name, *a))
     result = runner.invoke(main, ["spark", "in.jsonl", "out"])
     assert result.exit_code == 1 and "saidwho[spark]" in result.output
+
+
+def test_tables_print_markup_in_the_text_as_text(runner):
+    text = 'Ana Ruiz said the [red]code[/red] was "[/a] broken" again.\n'
+    result = runner.invoke(main, ["extract", "-", "--format", "table", "--engine", "rules"],
+                           input=text)
+    assert result.exit_code == 0, result.output
+    assert "[red]code[/red]" in result.output and "[/a]" in result.output

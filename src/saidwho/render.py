@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from importlib import resources
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .highlight import highlight
@@ -24,7 +25,8 @@ def to_json(results: Iterable[DocumentResult]) -> str:
 
 def print_table(result: DocumentResult, console: Console) -> None:
     """A readable terminal view of one document's attributions."""
-    table = Table(title=f"{result.id}: {len(result.attributions)} attributions",
+    # every text from the input is escaped: "[red]" or "[/a]" in a quote is text, not markup
+    table = Table(title=f"{escape(result.id)}: {len(result.attributions)} attributions",
                   show_lines=True, expand=True)
     table.add_column("kind", no_wrap=True)
     table.add_column("speaker", ratio=2, min_width=12)
@@ -40,8 +42,8 @@ def print_table(result: DocumentResult, console: Console) -> None:
             speaker += f" ({att.speaker.type})"
         if att.channel:
             speaker += f"\nvia {att.channel.name}"
-        table.add_row(att.kind, speaker, " ".join(s.text for s in att.cue),
-                      " … ".join(s.text for s in att.content), f"{att.confidence:.2f}")
+        table.add_row(att.kind, escape(speaker), escape(" ".join(s.text for s in att.cue)),
+                      escape(" … ".join(s.text for s in att.content)), f"{att.confidence:.2f}")
     console.print(table)
 
 

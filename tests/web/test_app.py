@@ -363,3 +363,26 @@ def test_every_api_response_is_typed_in_openapi(client):
     assert untyped == []
     assert "saidwho_1" in json.dumps(schema["components"]["schemas"]) or \
         "saidwho/1" in json.dumps(schema["components"]["schemas"])
+
+
+def test_hostile_requests_get_their_own_answers_not_a_500(store_path, nlp):
+    from fastapi.testclient import TestClient
+
+    app = create_app(WebConfig(store_path, lambda: nlp, max_upload=20_000))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        for path in ("/api/article", "/article"):
+            assert client.get(path, params={"n": 2**63}).status_code == 422
+        # JSON's \\u escapes can carry half of a UTF-16 pair that no UTF-8 text holds
+        for body in ('{"text": "Ana said \\ud800 no."}',
+                     '{"text": "Ana said no.", "id": "\\udc00"}'):
+            response = client.post("/api/analyze", content=body,
+                                   headers={"content-type": "application/json"})
+            assert response.status_code == 400 and "lone surrogate" in response.text
+
+        def chunks():  # no Content-Length: the size is known only by reading
+            for _ in range(200):
+                yield b"x" * 1000
+
+        response = client.post("/analyze", content=chunks(),
+                               headers={"content-type": "application/x-www-form-urlencoded"})
+        assert response.status_code == 413 and "upload too large" in response.text

@@ -41,6 +41,7 @@ Reader = Annotated[StoreReader, Depends(reader)]
 Extractor = Annotated[Analyzer, Depends(analyzer)]
 Settings = Annotated[WebConfig, Depends(settings)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
+MAX_ROWID = 2**63 - 1  # SQLite's largest row number: a larger one is a 422, not a 500
 
 
 class AnalyzeRequest(BaseModel):
@@ -113,7 +114,8 @@ def outlet(store: Reader, name: str) -> Any:
 @router.get("/article", summary="A stored article's metadata, text and attributions")
 def article(store: Reader,
             id: Annotated[str | None, Query(description="The document id")] = None,
-            n: Annotated[int | None, Query(description="The store's article number (the "
+            n: Annotated[int | None, Query(ge=1, le=MAX_ROWID,
+                                           description="The store's article number (the "
                                            "'article' of search results)")] = None
             ) -> Article:
     meta, result = store.article(id, n)

@@ -160,19 +160,34 @@ class BodyLimit:
             await self._refuse(scope, send, int(length))
             return
         seen = 0
+        over = False
+        answered = False
 
         async def counted() -> Message:
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
+                # the form parser turns any error while reading into its own 400: note
+                # the reason, and answer 413 in place of whatever the app answers
+                over = True
                 raise UploadTooLarge(f"request body over the limit of {self.limit:,} bytes")
             return message
 
-        await self.app(scope, counted, send)
+        async def answer(message: Message) -> None:
+            nonlocal answered
+            if not over:
+                await send(message)
+            elif not answered:
+                answered = True
+                await self._refuse(scope, send, seen, streamed=True)
 
-    async def _refuse(self, scope: Scope, send: Send, length: int) -> None:
-        message = (f"upload too large: {length:,} bytes, the limit is "
+        await self.app(scope, counted, answer)
+
+    async def _refuse(self, scope: Scope, send: Send, length: int, streamed: bool = False
+                      ) -> None:
+        more = " or more" if streamed else ""
+        message = (f"upload too large: {length:,} bytes{more}, the limit is "
                    f"{self.limit - self.SLACK:,} bytes (saidwho serve --max-upload)")
         if scope["path"].startswith("/api"):
             body, kind = json.dumps({"error": message}).encode(), b"application/json"

@@ -7,12 +7,12 @@ import base64
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..highlight import highlight
 from ..model import KINDS, SPEAKER_TYPES, DocumentResult
-from .api import Extractor, Reader, Settings
+from .api import MAX_ROWID, Extractor, Reader, Settings
 from .services import (
     GROUPS,
     compare_statements,
@@ -107,8 +107,8 @@ def outlet(request: Request, store: Reader, name: str) -> HTMLResponse:
 
 
 @router.get("/article", response_class=HTMLResponse)
-def article(request: Request, store: Reader, id: str | None = None, n: int | None = None
-            ) -> HTMLResponse:
+def article(request: Request, store: Reader, id: str | None = None,
+            n: Annotated[int | None, Query(ge=1, le=MAX_ROWID)] = None) -> HTMLResponse:
     meta, result = store.article(id, n)
     context = article_context(result)
     known = {sp.name for sp in context["speakers"]}

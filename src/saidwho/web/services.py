@@ -24,6 +24,7 @@ from ..errors import SaidwhoError
 from ..extract import extract_text
 from ..io import Failure, file_document
 from ..io.decode import HTML_SUFFIXES
+from ..io.document import lone_surrogate
 from ..model import DocumentResult
 from ..statements.compare import Comparison
 from ..statements.documents import read_statement_bytes
@@ -153,6 +154,11 @@ class Analyzer:
         self._lock = threading.Lock()
 
     def analyze(self, text: str, doc_id: str = "pasted") -> DocumentResult:
+        for what, value in (("id", doc_id), ("text", text)):
+            bad = lone_surrogate(value)
+            if bad is not None:
+                raise BadRequest(f"the {what} holds a lone surrogate (\\u{ord(value[bad]):04x} "
+                                 f"at {bad}), not text")
         if not text.strip():
             raise BadRequest(f"{doc_id}: the text is empty")
         size = len(text.encode("utf-8"))
