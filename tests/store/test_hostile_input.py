@@ -82,3 +82,30 @@ def test_a_store_that_cannot_be_written_is_one_line_and_keeps_what_was_written(
     assert "Traceback" not in result.output
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("compressed", [True, False])
+def test_a_truncated_warc_is_reported_not_lost_silently(tmp_path, compressed):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = ("<html><head><title>Bridge</title></head><body><article><p>"
+            + "The mayor said the bridge would open in May. " * 40 + "</p></article></body></html>")
+    buf = BytesIO()
+    writer = WARCWriter(buf, gzip=compressed)
+    for k in range(3):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            f"https://herald.example/{k}", "response", payload=BytesIO(page.encode()),
+            http_headers=headers))
+    data = buf.getvalue()
+    path = tmp_path / ("crawl.warc.gz" if compressed else "crawl.warc")
+    path.write_bytes(data[: int(len(data) * 0.8)])  # the crawl was cut short
+    items = list(iter_documents([str(path)]))
+    docs = [i for i in items if isinstance(i, Document)]
+    failures = [i for i in items if not isinstance(i, Document)]
+    assert len(docs) == 2 and len(failures) == 1
+    assert "truncated" in failures[0].reason

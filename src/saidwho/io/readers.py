@@ -16,6 +16,7 @@ import sys
 import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from .decode import HTML_SUFFIXES, decode, is_html, read_path
 from .document import Document, Failure, check_text
@@ -189,15 +190,28 @@ def _read_warc(path: Path) -> Iterator[Item]:
         return
     try:
         with path.open("rb") as fh:
-            for k, record in enumerate(ArchiveIterator(fh), 1):
+            records = ArchiveIterator(fh)
+            compressed = path.name.endswith(".gz")
+            end = k = 0
+            for k, record in enumerate(records, 1):
                 if record.rec_type != "response" or record.http_headers is None:
+                    end = _record_end(records, record)
                     continue
                 ctype = record.http_headers.get_header("Content-Type") or ""
                 if "html" not in ctype.lower():
+                    end = _record_end(records, record)
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 pos = f"record {k}"
                 body = record.content_stream().read()
+                end = _record_end(records, record)
+                # an uncompressed record shorter than its header says (a .warc.gz cut
+                # short loses whole records: the check after the loop finds those)
+                declared = record.rec_headers.get_header("Content-Length") or ""
+                if not compressed and declared.isdigit() and (
+                        records.get_record_length() < int(declared)):
+                    yield Failure(str(path), pos, "truncated WARC record")
+                    continue
                 charset = "utf-8"
                 if "charset=" in ctype:
                     charset = ctype.split("charset=", 1)[1].split(";")[0].strip() or charset
@@ -209,5 +223,14 @@ def _read_warc(path: Path) -> Iterator[Item]:
                 if isinstance(doc, Document) and url:
                     doc.url = doc.url or url
                 yield doc
+        if end < path.stat().st_size:  # the rest could not be read as records
+            yield Failure(str(path), f"after record {k}" if k else None,
+                          "truncated or damaged WARC file: the rest is not read")
     except (ArchiveLoadFailed, OSError, EOFError) as exc:
         yield Failure(str(path), None, f"not a readable WARC file ({exc})")
+
+
+def _record_end(records: Any, record: Any) -> int:
+    """Where a record ends in the file (in compressed bytes for .warc.gz)."""
+    records.read_to_end(record)
+    return int(records.get_record_offset() + records.get_record_length())
