@@ -403,16 +403,19 @@ def search(words: str | None, db: str, speaker: str | None, speaker_type: str | 
            limit: int, fts: bool, fmt: str) -> None:
     """Attributions whose content or speaker hold every one of WORDS (plain words, any
     punctuation; end a word with * to match it as a prefix: court*), newest first."""
+    _print_rows(_search(db, words, speaker=speaker, speaker_type=speaker_type, kind=kind,
+                        outlet=outlet, since=since, until=until, limit=limit, fts=fts), fmt)
+
+
+def _search(db: str, words: str | None, **filters: object) -> list[dict[str, object]]:
+    """The store's search; what it cannot search as typed is a usage error (exit 2)."""
     from .errors import QueryError
 
     with _open_store(db) as store:
         try:
-            rows = store.search(words, speaker=speaker, speaker_type=speaker_type, kind=kind,
-                                outlet=outlet, since=since, until=until, limit=limit,
-                                fts=fts)
+            return store.search(words, **filters)
         except QueryError as exc:
             raise click.UsageError(str(exc)) from None
-    _print_rows(rows, fmt)
 
 
 def _print_rows(rows: list[dict[str, object]], fmt: str) -> None:
@@ -460,14 +463,7 @@ def speakers_command(db: str, top: int, fmt: str) -> None:
 @output_format("table", "json", "jsonl", "csv")
 def quotes(speaker: str, db: str, limit: int, fmt: str) -> None:
     """What SPEAKER (a name, or part of one) is reported to have said."""
-    from .errors import QueryError
-
-    with _open_store(db) as store:
-        try:
-            rows = store.search(None, speaker=speaker, limit=limit)
-        except QueryError as exc:
-            raise click.UsageError(str(exc)) from None
-    _print_rows(rows, fmt)
+    _print_rows(_search(db, None, speaker=speaker, limit=limit), fmt)
 
 
 @main.command()

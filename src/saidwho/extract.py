@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -15,6 +14,7 @@ from .defaults import RULES_MIN_CONFIDENCE
 from .errors import ModelNotFoundError
 from .model import DocumentResult
 from .pipeline.memberships import Membership, find_memberships
+from .pipeline.paragraphs import PARAGRAPH_BREAK
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,6 @@ CHUNK_CHARS = 25_000
 # The rule engine's attributions are features of the trained engine, which was trained
 # with the rule engine at this threshold.
 RULE_FEATURE_CONFIDENCE = RULES_MIN_CONFIDENCE
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def default_model() -> str:

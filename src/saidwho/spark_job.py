@@ -39,7 +39,7 @@ def extract_batches(batches: Iterator[Any], engine: str = "model") -> Iterator[A
             doc = Document.from_record(record, source="spark")
             if isinstance(doc, Failure):
                 continue  # no text, or an oversized one
-            article = doc.metadata | {"doc_id": doc.id}
+            article = doc.article_fields()
             rows += [parquet_values(attribution_row(att, article))
                      for att in extract_text(nlp, doc.text, doc.id).attributions]
         yield pa.RecordBatch.from_pylist(rows, schema=schema)

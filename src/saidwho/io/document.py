@@ -12,6 +12,9 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
+
+from .dates import normalise_date
 
 METADATA = ("title", "url", "date", "outlet", "author")
 # saidwho's field names in JSON Lines and Spark rows; a feed may map its own onto them
@@ -43,6 +46,16 @@ class Document:
     def metadata(self) -> dict[str, str | None]:
         return {name: getattr(self, name) for name in METADATA}
 
+    @cached_property
+    def iso_date(self) -> str | None:
+        """Its date in ISO 8601 (``io.dates``), None when it has none or it is not one."""
+        return normalise_date(self.date)
+
+    def article_fields(self) -> dict[str, str | None]:
+        """Its id and metadata as the export's article columns: the date in ISO 8601
+        where it is one, else as written."""
+        return {"doc_id": self.id, **self.metadata, "date": self.iso_date or self.date}
+
     @classmethod
     def from_record(cls, record: Mapping[str, object], *, source: str,
                     position: str | None = None, fallback_id: str = "",
@@ -55,9 +68,8 @@ class Document:
             return Failure(source, position, f"no {names['text']!r} string")
         for name in FIELDS:
             value = record.get(names[name])
-            if isinstance(value, str) and (bad := lone_surrogate(value)) is not None:
-                return Failure(source, position, f"field {names[name]!r} holds a lone "
-                               f"surrogate (\\u{ord(value[bad]):04x} at {bad}), not text")
+            if isinstance(value, str) and (problem := surrogate_problem(value)):
+                return Failure(source, position, f"field {names[name]!r} {problem}")
         failure = check_text(text, source, position)
         if failure:
             return failure
@@ -97,11 +109,13 @@ def check_text(text: str, source: str, position: str | None = None) -> Failure |
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def lone_surrogate(text: str) -> int | None:
-    """Where a text holds half of a UTF-16 pair (JSON's "\\ud800" escape can put one in
-    a Python string; it cannot be written as UTF-8), or None."""
+def surrogate_problem(text: str) -> str | None:
+    """Why a text is not text when it holds half of a UTF-16 pair (JSON's "\\ud800"
+    escape can put one in a Python string; it cannot be written as UTF-8), or None."""
     found = SURROGATE.search(text)
-    return found.start() if found else None
+    if found is None:
+        return None
+    return f"holds a lone surrogate (\\u{ord(found.group()):04x} at {found.start()}), not text"
 
 
 def text_hash(text: str) -> str:

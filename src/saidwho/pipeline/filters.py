@@ -8,11 +8,9 @@ left with no content is dropped.
 
 from __future__ import annotations
 
-import re
-
 from ..model import Attribution
+from .paragraphs import PARAGRAPH_BREAK
 
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 HEADLINE_MAX_CHARS = 160
 SENTENCE_END = ('.', '!', '?', '"', '”', "'", '’', ':')
 

@@ -4,7 +4,12 @@ of 12 states ...") and takes a headline word as the next sentence's subject."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
+
+# a blank line (spaces allowed) between paragraphs
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def mark_line_breaks(doc: Doc) -> Doc:

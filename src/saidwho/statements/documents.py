@@ -30,10 +30,10 @@ def read_statement_bytes(data: bytes, name: str) -> Statement:
     """A statement from the bytes of a text or HTML file called ``name`` (for messages and
     the statement's source)."""
     text = decode(data, name)
-    failure = text if isinstance(text, Failure) else check_text(text, name)
-    if failure:
+    if isinstance(text, Failure):
+        raise InputError(str(text))
+    if failure := check_text(text, name):
         raise InputError(str(failure))
-    assert isinstance(text, str)
     stem = Path(name).stem
     if is_html(name, text):
         title, text = html_text(text)

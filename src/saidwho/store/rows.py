@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
-from ..io.dates import normalise_date
 from ..model import Attribution
 
 ATTRIBUTION_COLUMNS = ("att_id", "kind", "speaker", "speaker_type", "speaker_iso3",
@@ -27,9 +27,8 @@ CONTENT_JOINER = " … "  # between the pieces of a content cut by a cue ("X," h
 def attribution_row(att: Attribution, article: Mapping[str, Any] | None = None
                     ) -> dict[str, Any]:
     """The export row of an attribution, with its article's metadata (``doc_id``, title,
-    url, date, outlet, author: a ``Document.metadata`` plus its id, or a stored article)
-    when given, None otherwise. The date is ISO 8601 (``io.dates``); ``attribution`` is the
-    attribution's JSON text."""
+    url, date, outlet, author: ``Document.article_fields()`` or a stored article) when
+    given, None otherwise; ``attribution`` is the attribution's JSON text."""
     sp, channel = att.speaker, att.channel
     row: dict[str, Any] = {
         "att_id": att.id, "kind": att.kind,
@@ -49,7 +48,6 @@ def attribution_row(att: Attribution, article: Mapping[str, Any] | None = None
     }
     meta = article or {}
     row |= {c: meta.get(c) for c in ARTICLE_COLUMNS}
-    row["date"] = normalise_date(row["date"]) or row["date"]
     row["attribution"] = json.dumps(att.to_dict(), ensure_ascii=False)
     return row
 
@@ -65,8 +63,6 @@ def parquet_schema() -> Any:
 
 def parquet_values(row: dict[str, Any]) -> dict[str, Any]:
     """A row with the values Parquet's types take (the date as a day)."""
-    from datetime import date
-
     day = row.get("date")
     try:
         value = date.fromisoformat(day[:10]) if day else None

@@ -21,7 +21,6 @@ from spacy.language import Language
 
 from ..extract import extract_many, extract_text
 from ..io import Document, Failure, iter_documents
-from ..io.dates import normalise_date
 from ..model import DocumentResult
 from ..processes import exit_with_parent
 from .rows import attribution_row
@@ -77,7 +76,7 @@ def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
                 progress("duplicate")
             return
         summary.documents += 1
-        summary.unread_dates += bool(doc.date) and normalise_date(doc.date) is None
+        summary.unread_dates += bool(doc.date) and doc.iso_date is None
         summary.attributions += len(result.attributions)
         if progress:
             progress("document")
@@ -135,7 +134,7 @@ def write_document(conn: sqlite3.Connection, doc: Document, result: DocumentResu
     """The article and its attributions, in one transaction; False (nothing written) when
     a text with its hash is stored already. Its date is stored in ISO 8601 (``io.dates``),
     with the date as written beside it."""
-    day = normalise_date(doc.date)
+    day = doc.iso_date
     with conn:
         cur = conn.execute(
             "INSERT OR IGNORE INTO articles (hash, doc_id, source, position, title, url, date,"

@@ -82,9 +82,9 @@ def search(store: Reader,
            limit: Limit = 20,
            fts: Annotated[bool, Query(description="q is a raw SQLite FTS5 query")] = False
            ) -> Any:
-    return store.search(q or None, speaker=speaker or None, speaker_type=type or None,
-                        kind=kind or None, outlet=outlet or None, since=since or None,
-                        until=until or None, limit=limit, fts=fts)
+    return store.store().search(
+        q or None, speaker=speaker or None, speaker_type=type or None, kind=kind or None,
+        outlet=outlet or None, since=since or None, until=until or None, limit=limit, fts=fts)
 
 
 @router.get("/speakers", summary="Who is quoted most, and the share of anonymous sources",

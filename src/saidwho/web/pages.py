@@ -78,11 +78,11 @@ def search(request: Request, store: Reader) -> HTMLResponse:
     # range falls back to the page's default
     form = {k: v for k, v in request.query_params.items() if v}
     limit = int(form["limit"]) if form.get("limit", "").isdigit() else PAGE_ROWS
-    rows = store.search(form.get("q"), speaker=form.get("speaker"),
-                        speaker_type=form.get("type"), kind=form.get("kind"),
-                        outlet=form.get("outlet"), since=form.get("since"),
-                        until=form.get("until"), limit=max(1, min(limit, 1000)),
-                        fts=form.get("fts") in ("1", "on", "true"))
+    rows = store.store().search(
+        form.get("q"), speaker=form.get("speaker"), speaker_type=form.get("type"),
+        kind=form.get("kind"), outlet=form.get("outlet"), since=form.get("since"),
+        until=form.get("until"), limit=max(1, min(limit, 1000)),
+        fts=form.get("fts") in ("1", "on", "true"))
     return render(request, "search.html", rows=rows, form=form, types=SPEAKER_TYPES,
                   kinds=KINDS, outlets=_outlets(store))
 

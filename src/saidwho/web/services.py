@@ -24,7 +24,7 @@ from ..errors import SaidwhoError
 from ..extract import extract_text
 from ..io import Failure, file_document
 from ..io.decode import HTML_SUFFIXES
-from ..io.document import lone_surrogate
+from ..io.document import surrogate_problem
 from ..model import DocumentResult
 from ..statements.compare import Comparison
 from ..statements.documents import read_statement_bytes
@@ -113,9 +113,6 @@ class StoreReader:
             self._cache[key] = (now, value)
             return value
 
-    def search(self, words: str | None, **filters: Any) -> list[dict[str, object]]:
-        return self.store().search(words, **filters)  # QueryError for bad full-text syntax
-
     def article(self, doc_id: str | None, number: int | None
                 ) -> tuple[dict[str, object], DocumentResult]:
         """A stored article by document id or store number."""
@@ -155,10 +152,8 @@ class Analyzer:
 
     def analyze(self, text: str, doc_id: str = "pasted") -> DocumentResult:
         for what, value in (("id", doc_id), ("text", text)):
-            bad = lone_surrogate(value)
-            if bad is not None:
-                raise BadRequest(f"the {what} holds a lone surrogate (\\u{ord(value[bad]):04x} "
-                                 f"at {bad}), not text")
+            if problem := surrogate_problem(value):
+                raise BadRequest(f"the {what} {problem}")
         if not text.strip():
             raise BadRequest(f"{doc_id}: the text is empty")
         size = len(text.encode("utf-8"))
