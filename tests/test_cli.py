@@ -144,6 +144,12 @@ def test_python_m_saidwho_and_a_closed_pipe(tmp_path):
         f"set -o pipefail; {sys.executable} -m saidwho export --db {db} | head -1",
         shell=True, capture_output=True, text=True, check=False, executable="/bin/bash")
     assert proc.returncode == 0 and proc.stdout.startswith('{"att_id"')
+    # the terminal tables too (rich, left alone, exits 1 on a closed pipe)
+    proc = subprocess.run(
+        f"set -o pipefail; {sys.executable} -m saidwho extract --sample --engine rules "
+        "--format table | head -2", shell=True, capture_output=True, text=True, check=False,
+        executable="/bin/bash")
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
     assert "Traceback" not in proc.stderr and "Error" not in proc.stderr
 
 

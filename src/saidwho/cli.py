@@ -52,6 +52,14 @@ class _Commands(click.Group):
             ctx.exit(0)
 
 
+class _StdoutConsole(Console):
+    """Rich's console on standard output; a closed pipe is left to ``_Commands`` (rich
+    would exit 1 on its own)."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
 @click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="saidwho")
 @click.option("-v", "--verbose", count=True, help="More logging (-v info, -vv debug).")
@@ -153,7 +161,7 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
                 stream.write(to_jsonl(result) + "\n")
                 stream.flush()
         elif fmt == "table":
-            console = Console(file=stream) if output else Console()
+            console = Console(file=stream) if output else _StdoutConsole()
             for result in results:
                 print_table(result, console)
         else:
@@ -598,7 +606,7 @@ def statement_read(files: tuple[str, ...], fmt: str, map_path: str | None,
         click.echo(json.dumps(body[0] if len(files) == 1 and body else body, indent=2,
                               ensure_ascii=False))
     else:
-        console = Console()
+        console = _StdoutConsole()
         for st in statements:
             print_statement(st, console)
             if group is not None:
@@ -650,7 +658,7 @@ def statement_compare(files: tuple[str, ...], against: str | None, as_of: str | 
     if fmt == "json":
         click.echo(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
     else:
-        print_comparison(comparison, Console())
+        print_comparison(comparison, _StdoutConsole())
 
 
 @main.command()
