@@ -43,6 +43,17 @@ def extract(nlp):
     return run
 
 
+@pytest.fixture(scope="session")
+def model_extract(model_nlp):
+    """``extract`` with the trained engine (the default)."""
+    from saidwho.extract import extract_text
+
+    def run(text: str):
+        return extract_text(model_nlp, text, "t").attributions
+
+    return run
+
+
 # A small PolNeAR-like corpus (brat standoff) written from templates, for training tests.
 NAMES = ["Mara Lind", "Tomas Berg", "Ana Ruiz", "Oren Vale", "Ines Holt", "Kofi Adu",
          "Lena Park", "Rui Costa"]

@@ -1,6 +1,7 @@
 """The README's worked example reproduces as written (default engine)."""
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -65,3 +66,17 @@ def test_every_saidwho_command_in_the_shell_examples_parses(tmp_path):
     for args in commands:
         result = CliRunner().invoke(main, [*args, "--help"])
         assert result.exit_code == 0, (args, result.output)
+
+
+def test_the_quick_start_demo_runs_as_written():
+    """``scripts/demo`` from the quick start: set up (a no-op on a set-up checkout), then
+    the bundled samples as tables."""
+    import subprocess
+
+    root = Path(__file__).parent.parent
+    assert "scripts/demo" in _blocks("sh")[0]
+    done = subprocess.run(["scripts/demo"], cwd=root, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, "COLUMNS": "100"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "coalition-statement: 8 attributions" in done.stdout
+    assert "Rosa Ibarra" in done.stdout and "Traceback" not in done.stderr

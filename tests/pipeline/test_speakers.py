@@ -51,6 +51,22 @@ def speakers(extract, text):
         ("Mayor Elena Varga spoke after the vote. Varga told the Alder Gazette that work "
          "would begin soon. She added that it would cost 40 million euros.",
          ("She", "Elena Varga", "person")),
+        # a person's name the parser hangs on the object of the role's preposition
+        ("The chief archivist of the city library, Noor Haddad, said the files were lost.",
+         ("The chief archivist of the city library, Noor Haddad", "Noor Haddad", "person")),
+        # a described body is a new speaker, not the last organization met
+        ("The opposition claims that the budget is short. The transport ministry said "
+         "the money was there.", ("The transport ministry", "transport ministry",
+                                  "organization")),
+        # a clause set off by commas says something of the speaker; it does not name it
+        ("A port official, who asked not to be named, said the cranes were idle.",
+         ("A port official", "A port official", "anonymous")),
+        # a capitalised plural at the start of a line names people, not a person
+        ("Tolls to rise\n\nTeachers said the new tolls were unfair.",
+         ("Teachers", "Teachers", "anonymous")),
+        # states in the plural are a group
+        ("States sign river pact\n\nTwelve states signed the pact on Monday.",
+         ("States", "States", "group")),
     ],
 )
 def test_resolves_speaker(extract, text, expected):
@@ -79,3 +95,25 @@ def test_a_name_after_a_headline_stays_whole(extract):
     (att,) = extract(text)
     assert [s.text for s in att.source] == ["Tomas Brandt"]
     assert att.speaker is not None and att.speaker.name == "Tomas Brandt"
+
+
+def test_a_request_for_anonymity_is_not_an_attribution(extract):
+    atts = extract("A port official, who asked not to be named, said the cranes were idle. "
+                   "Another official spoke on condition of anonymity.")
+    contents = [" ".join(s.text for s in a.content) for a in atts]
+    assert contents == ["the cranes were idle"]
+
+
+def test_a_claim_by_its_speaker_is_an_attribution(model_extract):
+    (att,) = model_extract("There were claims by the harbour union that the cranes were "
+                           "unsafe.")
+    assert [s.text for s in att.source] == ["the harbour union"]
+    assert [s.text for s in att.content] == ["that the cranes were unsafe"]
+
+
+def test_a_role_drops_its_possessive_and_a_clause_is_no_role(extract):
+    atts = extract("The port authority opened the dock. Its director, Clara Voss, said "
+                   "work would resume. Kofi Mensah, who leads the union, said it was late.")
+    roles = {a.speaker.name: a.speaker.role for a in atts if a.speaker}
+    assert roles["Clara Voss"] == "director"
+    assert roles["Kofi Mensah"] is None

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
-DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her|our|my|your)\s+", re.IGNORECASE)
 TRAILING = re.compile(r"\s+(?:of|at|for|from|to|with|in)\s*$", re.IGNORECASE)
 ACRONYM = re.compile(
     r"\b(?P<long>(?:[A-Z][\w'’-]*)(?:\s+(?:of|for|the|on|and|de|des|du|la|le|"
@@ -55,7 +55,8 @@ def role_and_affiliation(surface: Span, name: str | None = None,
     after = surface.doc[person.end : surface.end]
     phrase = after if len(after) > len(before) else before
     text = phrase.text.strip(" ,;—–-")
-    if not text or phrase[0].lower_ in RELATIVE or phrase.root.pos_ == "PRON":
+    words = [t for t in phrase if not t.is_punct]
+    if not words or words[0].lower_ in RELATIVE or phrase.root.pos_ == "PRON":
         return None, None  # "Jonas Petrov, who leads the Trust": a clause, not a role
     affiliation = None
     orgs = [e for e in inside if e.label_ == "ORG" and phrase.start <= e.start

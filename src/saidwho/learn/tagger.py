@@ -41,6 +41,7 @@ from .features import (
     window,
 )
 from .network import NetConfig
+from .repair import repair
 
 FORMAT = "saidwho-tagger/1"
 PACKAGED = "tagger"
@@ -74,6 +75,9 @@ class Decoding:
     # the confidence of the rule engine's attributions added as a backoff (see
     # AttributionTagger.backoff); None: none are added
     rule_backoff_confidence: float | None = None
+    # close the spans over the parse (``repair``): modifiers before a noun, a preposition's
+    # object after it
+    repair_spans: bool = True
 
     def takes_rule_content(self, agreement: float) -> bool:
         """Whether the rule engine's content replaces the tagger's at this agreement."""
@@ -96,6 +100,7 @@ class Decoding:
             cue_threshold=float(data.get("cue_threshold", CUE_THRESHOLD)),
             min_confidence=float(data.get("min_confidence", MODEL_MIN_CONFIDENCE)),
             rule_backoff_confidence=float(backoff) if backoff is not None else None,
+            repair_spans=bool(data.get("repair_spans", True)),
         )
 
 
@@ -174,16 +179,20 @@ class AttributionTagger:
                                                 np.vstack([f[1] for f in feats])))
         out = []
         start = 0
+        cues = frozenset(i for span, _ in spans for i in range(span.start, span.end))
         for (span, score), rows in zip(spans, windows, strict=True):
-            cand = self.decode(info, span, score, rows, probs[start : start + len(rows)])
+            cand = self.decode(info, span, score, rows, probs[start : start + len(rows)],
+                               cues)
             start += len(rows)
             if cand is not None:
                 out.append(cand)
         return out
 
     def decode(self, info: DocInfo, span: Span, cue_score: float, rows: range,
-               probs: np.ndarray) -> Candidate | None:
-        """Source and content spans of one cue from the role tagger's probabilities."""
+               probs: np.ndarray, cues: frozenset[int] = frozenset()
+               ) -> Candidate | None:
+        """Source and content spans of one cue from the role tagger's probabilities;
+        ``cues``: the tokens of all the text's cues."""
         doc = info.doc
         cue = set(range(span.start, span.end))
         src_p = probs[:, 1] + probs[:, 2]
@@ -200,10 +209,18 @@ class AttributionTagger:
         if rule_runs and self.decoding.takes_rule_content(agreement):
             contents = [(a, b, float(np.mean(cnt_p))) for a, b in rule_runs]
         content_score = float(np.mean([r[2] for r in contents]))
+        cue_run = (span.start, span.end - 1)
+        source_run = (source[0], source[1]) if source else None
+        content_runs = [(a, b) for a, b, _ in contents]
+        if self.decoding.repair_spans:
+            cue_run, source_run, content_runs = repair(doc, cue_run, source_run,
+                                                       content_runs, cues)
+        if not content_runs:
+            return None
         return Candidate(
-            cue=(span.start, span.end - 1),
-            source=[(source[0], source[1])] if source else [],
-            content=[(a, b) for a, b, _ in contents],
+            cue=cue_run,
+            source=[source_run] if source_run else [],
+            content=content_runs,
             cue_score=cue_score,
             source_score=source[2] if source else NO_SOURCE_PRIOR,
             content_score=content_score,

@@ -28,7 +28,7 @@ from ..defaults import RULES_MIN_CONFIDENCE
 from ..pipeline.memberships import find_memberships
 from .attributions import find_attributions
 from .channels import find_channels
-from .filters import keep_headlines_whole
+from .filters import check
 from .lexicon import Lexicon, load_default_lexicon
 from .paragraphs import mark_line_breaks
 from .serialise import register as register_serialisers
@@ -93,7 +93,7 @@ def finish(doc: Doc, atts: list[Any], resolver: SpeakerResolverFn | None) -> Doc
     """Find channels, resolve speakers (when a resolver is set: an engine's final output,
     checked by ``filters`` first) and store the attributions on the doc."""
     if resolver is not None:
-        atts = keep_headlines_whole(doc.text, atts)
+        atts = check(doc.text, atts)
     find_channels(doc, atts)
     if resolver is not None:
         resolver(doc, atts)

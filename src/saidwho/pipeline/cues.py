@@ -23,6 +23,8 @@ from .sources import dash_name, subject_kind
 
 ACCORDING_PRIOR = 0.9
 COLON_PRIOR = 0.6
+# a cue noun with both its speaker ("by X") and its content ("that ...") attached
+AGENT_NOUN_PRIOR = 0.85
 COLON_LABEL_MAX = 4
 DASH_PRIOR = 0.8
 DASHES = frozenset("―—–")
@@ -140,6 +142,9 @@ def _noun_cue(tok: Token, lexicon: Lexicon) -> Cue | None:
     prior = lexicon.noun_prior(tok.lemma_.lower())
     if prior <= 0 or that_clause(tok) is None:
         return None
+    if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" for g in c.children)
+           for c in tok.children):
+        prior = max(prior, AGENT_NOUN_PRIOR)  # "claims by the opposition that ..."
     return Cue(tok, [tok], Frame.NOUN, prior)
 
 

@@ -43,7 +43,8 @@ ANONYMOUS_NOUNS = frozenset({
     "someone", "somebody", "anyone", "ally", "friend", "associate", "lawyer",
     "attorney", "economist", "scientist", "researcher", "doctor", "physician", "worker",
     "veteran", "leader", "regulator", "questioner", "speechwriter", "environmentalist",
-    "republican", "democrat", "conservative", "liberal", "participant",
+    "republican", "democrat", "conservative", "liberal", "participant", "scholar",
+    "academic", "teacher", "parent", "student", "campaigner", "protester",
 })
 
 # people named by what they do: "-er", "-or", "-ist", "-ian" nouns, read as people when no
@@ -57,7 +58,8 @@ KIND_NOUNS: dict[SpeakerType, frozenset[str]] = {
     "organization": frozenset({"group", "organization", "organisation", "agency", "campaign",
                                "committee", "coalition", "company", "firm", "party", "office",
                                "ministry", "department", "court", "commission", "council",
-                               "association", "union", "institute", "foundation", "ngo",
+                               "association", "union", "opposition", "institute", "foundation",
+                               "ngo",
                                "bank", "panel", "board", "university", "center", "centre",
                                "corporation", "bureau", "authority", "tribunal", "team",
                                "league", "fund", "charity", "lab", "laboratory", "church",
@@ -74,7 +76,8 @@ PUBLICATION_WORDS = re.compile(
     r"\b(Times|Post|Journal|News|Guardian|Telegraph|Tribune|Herald|Gazette|Reuters|"
     r"Associated Press|AP|AFP|CNN|BBC|NBC|ABC|CBS|MSNBC|Fox|Politico|Axios|Bloomberg|"
     r"Breitbart|Daily|Magazine|Economist|Atlantic|Independent|Observer|Mirror|Sun|"
-    r"Express|Mail|Le Monde|Der Spiegel|Al Jazeera|Newsweek|Time)\b"
+    r"Express|Mail|Courier|Chronicle|Examiner|Inquirer|Dispatch|Bulletin|"
+    r"Standard|Record|Ledger|Monitor|Le Monde|Der Spiegel|Al Jazeera|Newsweek|Time)\b"
 )
 ENTITY_TYPES: dict[str, SpeakerType] = {"PERSON": "person", "ORG": "organization",
                                         "GPE": "state", "NORP": "group"}

@@ -207,7 +207,7 @@ def _resolve(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | Non
         kind = "person"  # "the announcer", "Connecticut's tax commissioner": one known person
     if root.pos_ == "PROPN" and PUBLICATION_WORDS.search(span.text):
         kind = "publication"
-    elif kind == "unknown" and len(span) == 1 and root.pos_ == "PROPN" and root.is_title and (
+    elif kind == "unknown" and len(span) == 1 and root.tag_ == "NNP" and root.is_title and (
             country(root.text) is None and root.ent_type_ in ("", "PERSON")):
         kind = "person"  # "Holt asked": a lone surname the recogniser missed
     elif kind == "unknown" and _is_propn_name(span):
@@ -281,10 +281,13 @@ def _modifies(child: Token) -> bool:
     """Whether a right dependent of a noun belongs to its description: a prepositional
     phrase, an apposition, a participle ("involved in the talks") or a relative clause
     that opens with a relative word or its own subject ("who ...", "I spoke to"), not a
-    clause the parser hung on the noun ("voters | expect Clinton to win")."""
+    clause the parser hung on the noun ("voters | expect Clinton to win"), nor a clause
+    set off by a comma."""
     if child.dep_ in ("prep", "appos", "amod", "compound", "nummod"):
         return True
     if child.dep_ in ("relcl", "acl"):
+        if child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
+            return False  # ", who asked not to be named": said of it, not naming it
         return child.tag_ in ("VBN", "VBG") or child.left_edge.pos_ in ("PRON", "DET")
     return False
 
@@ -297,16 +300,26 @@ def _kind_of(root: Token) -> SpeakerType:
     if head in SHARE_NOUNS or root.ent_type_ == "PERCENT":
         return "group"  # "Twelve percent (of voters)", "a majority of voters"
     kind = next((k for k, nouns in KIND_NOUNS.items() if head in nouns), None)
-    if kind == "organization" and root.tag_ == "NNS":
-        return "group"  # "some environmental groups", "mining companies"
+    if kind in ("organization", "state") and root.tag_ in ("NNS", "NNPS"):
+        return "group"  # "some environmental groups", "mining companies", "States sign"
     if kind is not None:
         return kind
     return "anonymous" if _is_people_noun(root) else "unknown"
 
 
+def _qualified(root: Token) -> bool:
+    """Whether a noun carries words that say which one it is ("the finance ministry",
+    "the office of the chief prosecutor"), not only "the"."""
+    return any(c.dep_ in ("compound", "amod", "nmod", "prep", "poss", "nummod")
+               for c in root.children)
+
+
 def _is_people_noun(tok: Token) -> bool:
-    """Whether a common noun names people: listed, or shaped like a noun of agents."""
+    """Whether a common noun names people: listed, or shaped like a noun of agents. A
+    capitalised plural the tagger took for a name ("Teachers welcomed ...") counts too."""
     lemma = tok.lemma_.lower()
+    if tok.tag_ == "NNPS" and lemma.endswith("s"):
+        lemma = lemma[:-1]
     if lemma in ANONYMOUS_NOUNS or lemma in KIND_NOUNS["person"]:
         return True
     if tok.pos_ != "NOUN" or lemma in DOCUMENT_NOUNS:
@@ -348,12 +361,21 @@ def _only_modifies(ent: Mention, root: Token) -> bool:
 
 
 def _apposed(ent: Mention, root: Token) -> bool:
-    """Whether the name and the head are in apposition, either way round."""
+    """Whether the name and the head are in apposition, either way round. A person's
+    name the parser hung on the object of the head's preposition counts too, when that
+    object does not name a person: "The chief prosecutor of the regional court, Ines
+    Halvorsen," (not "the spokesman for the mayor, Ana Ruiz,")."""
     start, end = ent.segment.start, ent.segment.end
     for child in root.children:
         if child.dep_ == "appos" and start <= child.idx < end:
             return True
-    return root.dep_ == "appos" and start <= root.head.idx < end
+    if root.dep_ == "appos" and start <= root.head.idx < end:
+        return True
+    if ent.speaker.type != "person" or not _is_people_noun(root):
+        return False
+    return any(t.dep_ == "appos" and start <= t.idx < end and t.head.dep_ == "pobj"
+               and t.head.head.head == root and not _is_people_noun(t.head)
+               for t in root.subtree)
 
 
 def _statement_subject(span: Span, ctx: Context, history: list[Mention]) -> Mention | None:
@@ -496,8 +518,8 @@ def _definite_antecedent(span: Span, head: str, ctx: Context,
     kind = _kind_of(span.root)
     if kind in ("person", "anonymous"):
         return _by_role(span, head, ctx, history)
-    if kind == "unknown":
-        return None
+    if kind == "unknown" or _qualified(span.root):
+        return None  # "the finance ministry" after "the opposition" is a new speaker
     return next((m for m in history if m.speaker.type == kind or (
         kind == "organization" and m.speaker.type == "group"
         and (m.speaker.count or m.speaker.members))), None)

@@ -1,0 +1,142 @@
+"""Well-formed spans from the role tagger's token decisions.
+
+The role tagger labels tokens one by one, so a span can stop inside a phrase: the
+modifiers before a noun left out ("Free school | meals to expand"), a noun phrase's first
+words given to the other role ("The | education | minister, Daniel Okafor" with
+"education" as content), or a content that ends on a preposition whose object it lost
+("... to work without | intimidation"). These repairs close the spans over the parse:
+
+- a source takes the determiners and modifiers before it that depend on it;
+- a content takes the modifiers before it that depend on it;
+- a content that ends on a word that cannot end a phrase (a preposition, determiner,
+  conjunction, particle, auxiliary) takes that word's dependents to its right;
+- a content that opens a quotation takes the quotation mark that closes it, when that
+  mark comes right after it ('"We are not against progress. We are against it.| "').
+
+Nothing crosses the cue, the other role, a line break or the sentence's end. Two more
+checks on what the tagger joined:
+
+- a piece of content beyond another cue belongs to that cue ("said it was 'a long overdue
+  step', but she warned that schools would need | more kitchen staff |");
+- a cue does not end on the preposition of a date ("announced on | Monday").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..pipeline.quotes import QUOTE_CHARS
+
+# dependents that come before the noun they modify, and belong to its phrase
+LEFT_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"})
+# parts of speech a phrase cannot end on
+OPEN_ENDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
+
+Run = tuple[int, int]
+
+
+def repair(doc: Doc, cue: Run, source: Run | None, contents: list[Run],
+           cues: frozenset[int] = frozenset()) -> tuple[Run, Run | None, list[Run]]:
+    """The cue, source and content runs (first and last token, inclusive), repaired.
+    ``cues``: the tokens of every cue found in the text (this one's may be among them)."""
+    contents = _before_other_cues(cue, contents, cues)
+    cue = _cue_trimmed(doc, cue)
+    cue_tokens = set(range(cue[0], cue[1] + 1))
+    if source is not None:
+        source = (_left_closed(doc, source, cue_tokens), source[1])
+        taken = set(range(source[0], source[1] + 1))
+        contents = _without(contents, taken)
+    else:
+        taken = set()
+    blocked = cue_tokens | taken
+    out = []
+    for run in contents:
+        a = _left_closed(doc, run, blocked | _others(contents, run))
+        b = _right_closed(doc, (a, run[1]), blocked | _others(contents, run))
+        out.append((a, b))
+    return cue, source, _merged(out)
+
+
+def _cue_trimmed(doc: Doc, cue: Run) -> Run:
+    a, b = cue
+    last = doc[b]
+    if b > a and last.pos_ == "ADP" and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in last.children):
+        b -= 1
+    return a, b
+
+
+def _before_other_cues(cue: Run, contents: list[Run], cues: frozenset[int]) -> list[Run]:
+    """The content runs with no other cue between them and this cue, outside the runs
+    themselves."""
+    if not cues or len(contents) < 2:
+        return contents
+    inside = {i for a, b in contents for i in range(a, b + 1)}
+
+    def beyond(run: Run) -> bool:
+        between = range(cue[1] + 1, run[0]) if run[0] > cue[1] else range(run[1] + 1, cue[0])
+        return any(i in cues and i not in inside for i in between)
+
+    kept = [r for r in contents if not beyond(r)]
+    return kept or contents
+
+
+def _left_closed(doc: Doc, run: Run, blocked: set[int]) -> int:
+    a, b = run
+    start = doc[a].sent.start
+    while a - 1 >= start:
+        tok = doc[a - 1]
+        if (a - 1 in blocked or _breaks(tok) or tok.dep_ not in LEFT_MODIFIERS
+                or not a <= tok.head.i <= b):
+            break
+        a -= 1
+    return a
+
+
+def _right_closed(doc: Doc, run: Run, blocked: set[int]) -> int:
+    a, b = run
+    end = doc[b].sent.end  # exclusive
+    while doc[b].pos_ in OPEN_ENDS:
+        reach = max((t.right_edge.i for t in doc[b].rights), default=b)
+        reach = min(reach, end - 1)
+        if reach <= b or any(i in blocked or _breaks(doc[i]) for i in range(b + 1, reach + 1)):
+            break
+        b = reach
+    marks = sum(doc[i].text in QUOTE_CHARS for i in range(a, b + 1))
+    if (doc[a].text in QUOTE_CHARS and marks % 2 == 1 and b + 1 < len(doc)
+            and doc[b + 1].text in QUOTE_CHARS and b + 1 not in blocked):
+        b += 1
+    return b
+
+
+def _breaks(tok: Token) -> bool:
+    return tok.is_space or "\n" in tok.text
+
+
+def _without(runs: list[Run], taken: set[int]) -> list[Run]:
+    """``runs`` less the tokens in ``taken`` (a run may split in two)."""
+    out = []
+    for a, b in runs:
+        start = None
+        for i in range(a, b + 2):
+            inside = i <= b and i not in taken
+            if inside and start is None:
+                start = i
+            elif not inside and start is not None:
+                out.append((start, i - 1))
+                start = None
+    return out
+
+
+def _others(runs: list[Run], run: Run) -> set[int]:
+    return {i for r in runs if r != run for i in range(r[0], r[1] + 1)}
+
+
+def _merged(runs: list[Run]) -> list[Run]:
+    out: list[Run] = []
+    for a, b in sorted(runs):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out

@@ -1,0 +1,80 @@
+"""Span repairs over the parse (``learn.repair``): the tagger's token decisions closed
+into phrases. Token runs are (first, last), inclusive."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwho.learn.repair import repair
+
+pytestmark = pytest.mark.model
+
+
+def _run(doc, words: str) -> tuple[int, int]:
+    """The token run of the first occurrence of ``words``."""
+    span = doc.char_span(doc.text.index(words), doc.text.index(words) + len(words))
+    assert span is not None, words
+    return span.start, span.end - 1
+
+
+def _text(doc, run) -> str:
+    return doc[run[0] : run[1] + 1].text
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    return nlp
+
+
+def test_modifiers_before_a_noun_join_the_content(parse):
+    doc = parse("Free school meals to expand, minister says")
+    cue, src, (content,) = repair(doc, _run(doc, "says"), _run(doc, "minister"),
+                                  [_run(doc, "meals to expand")])
+    assert _text(doc, content) == "Free school meals to expand"
+
+
+def test_a_source_takes_its_own_modifiers_back_from_the_content(parse):
+    doc = parse("The education minister, Daniel Okafor, announced that meals will be free.")
+    cue, src, contents = repair(doc, _run(doc, "announced"),
+                                _run(doc, "minister, Daniel Okafor,"),
+                                [_run(doc, "education"), _run(doc, "that meals will be free")])
+    assert _text(doc, src) == "The education minister, Daniel Okafor,"
+    assert [_text(doc, c) for c in contents] == ["that meals will be free"]
+
+
+def test_a_content_does_not_end_on_a_preposition(parse):
+    doc = parse("The group demanded that the court be allowed to work without fear.")
+    _, _, (content,) = repair(doc, _run(doc, "demanded"), _run(doc, "The group"),
+                              [_run(doc, "that the court be allowed to work without")])
+    assert _text(doc, content) == "that the court be allowed to work without fear"
+
+
+def test_a_quotation_keeps_its_closing_mark(parse):
+    doc = parse('Ruiz said: "We are ready. We have waited."')
+    _, _, (content,) = repair(doc, _run(doc, "said"), _run(doc, "Ruiz"),
+                              [_run(doc, '"We are ready. We have waited.')])
+    assert _text(doc, content) == '"We are ready. We have waited."'
+
+
+def test_content_beyond_another_cue_is_left_to_that_cue(parse):
+    doc = parse("Lund said it was a good step, but she warned that staff would be short.")
+    said, warned = _run(doc, "said"), _run(doc, "warned")
+    cues = frozenset([*range(said[0], said[1] + 1), *range(warned[0], warned[1] + 1)])
+    _, _, contents = repair(doc, said, _run(doc, "Lund"),
+                            [_run(doc, "it was a good step"), _run(doc, "staff would be short")],
+                            cues)
+    assert [_text(doc, c) for c in contents] == ["it was a good step"]
+
+
+def test_a_cue_does_not_end_on_the_preposition_of_a_date(parse):
+    doc = parse("Okafor announced on Monday that meals will be free.")
+    cue, _, _ = repair(doc, _run(doc, "announced on"), _run(doc, "Okafor"),
+                       [_run(doc, "that meals will be free")])
+    assert _text(doc, cue) == "announced"
+
+
+def test_nothing_crosses_the_cue(parse):
+    doc = parse("Meals, the minister said, will be free.")
+    cue = _run(doc, "said")
+    _, _, contents = repair(doc, cue, _run(doc, "the minister"), [_run(doc, "will be free")])
+    assert all(not (c[0] <= cue[0] <= c[1]) for c in contents)
