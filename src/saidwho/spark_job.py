@@ -61,7 +61,10 @@ def run(input_path: str, output_path: str, fmt: str = "jsonl", engine: str = "mo
     spark = builder.getOrCreate()
     try:
         if fmt == "jsonl":
-            df = spark.read.json(input_path)
+            # every field as text (a number as written): given a schema, Spark reads the
+            # input once, where inferring one costs a whole extra pass over the corpus
+            df = spark.read.schema(", ".join(f"`{c}` STRING" for c in INPUT_COLUMNS)).json(
+                input_path)
         elif fmt == "parquet":
             df = spark.read.parquet(input_path)
         else:
@@ -92,4 +95,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    # spark-submit runs this file as __main__, whose functions cloudpickle ships by value,
+    # with a fresh _PIPELINES on every task: a pipeline loaded per partition. The installed
+    # module's are shipped by reference, so each Python worker loads its pipeline once.
+    from saidwho.spark_job import main as installed_main
+
+    installed_main(sys.argv[1:])

@@ -44,7 +44,7 @@ def attribution_row(att: Attribution, article: Mapping[str, Any] | None = None
         "source": " ".join(s.text for s in att.source),
         "cue": " ".join(s.text for s in att.cue),
         "content": CONTENT_JOINER.join(s.text for s in att.content),
-        "confidence": att.confidence,
+        "confidence": round(att.confidence, 3),  # as the attribution's JSON keeps it
     }
     meta = article or {}
     row |= {c: meta.get(c) for c in ARTICLE_COLUMNS}
