@@ -153,9 +153,17 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
             else:
                 yield item.id, item.text
 
+    def extracted():  # type: ignore[no-untyped-def]
+        for result in extract_many(nlp, good_inputs()):
+            if result.error is not None:
+                failures.append(Failure(result.id, None, result.error))
+                click.echo(f"Error: {failures[-1]}", err=True)
+            else:
+                yield result
+
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:
-        results = extract_many(nlp, good_inputs())
+        results = extracted()
         if fmt == "jsonl":
             for result in results:
                 stream.write(to_jsonl(result) + "\n")

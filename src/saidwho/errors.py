@@ -19,3 +19,8 @@ class CorpusError(SaidwhoError):
 
 class QueryError(SaidwhoError):
     """A search the store's full-text index refuses (its query syntax)."""
+
+
+class ExtractionError(SaidwhoError):
+    """The pipeline failed on a document (``extract_text``; ``extract_many`` gives the
+    document back with its ``error`` set instead)."""

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
+import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -11,10 +14,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .defaults import RULES_MIN_CONFIDENCE
-from .errors import ModelNotFoundError
+from .errors import ExtractionError, ModelNotFoundError
+from .io.document import surrogate_problem
 from .model import DocumentResult
 from .pipeline.memberships import Membership, find_memberships
 from .pipeline.paragraphs import PARAGRAPH_BREAK
+from .pipeline.tokenizer import bound_tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +63,7 @@ def load_pipeline(model: str | None = None, *, min_confidence: float | None = No
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed") from exc
+    bound_tokenizer(nlp)
     if "parser" in nlp.pipe_names and "saidwho_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("saidwho_line_breaks", before="parser")
     nlp.add_pipe("saidwho_memberships")
@@ -84,7 +90,9 @@ def _need_vectors(nlp: Language, name: str) -> None:
 
 
 def chunks(text: str, size: int | None = None) -> list[tuple[int, str]]:
-    """(offset, chunk) pairs covering ``text``, cut at paragraph breaks where possible."""
+    """(offset, chunk) pairs covering ``text``: cut at the last paragraph break in a chunk
+    when there is one past its first quarter, else after the last sentence end, space or
+    punctuation mark in its second half, else after ``size`` characters."""
     size = size or CHUNK_CHARS
     if len(text) <= size:
         return [(0, text)]
@@ -93,41 +101,107 @@ def chunks(text: str, size: int | None = None) -> list[tuple[int, str]]:
     while start < len(text):
         end = min(start + size, len(text))
         if end < len(text):
-            breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, start, end)]
-            if breaks and breaks[-1] > start + size // 4:
-                end = breaks[-1]
-            else:
-                space = text.rfind(" ", start + size // 2, end)
-                end = space + 1 if space > 0 else end
+            end = _cut(text, start, end, size)
         out.append((start, text[start:end]))
         start = end
     return out
 
 
+def _cut(text: str, start: int, end: int, size: int) -> int:
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, start, end)]
+    if breaks and breaks[-1] > start + size // 4:
+        return breaks[-1]
+    half = start + size // 2
+    for boundary in (SENTENCE_END, SPACE, MARK):
+        last = deque(boundary.finditer(text, half, end), maxlen=1)
+        if last:
+            return last[0].end()
+    return end
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+SPACE = re.compile(r"\s+")
+MARK = re.compile(r"[^\w\s]")
+# a batch of chunks holds at most this many tokens (estimated), so memory follows the
+# batch, not the documents' sizes (a chunk of "a a a ..." holds five times the tokens of
+# one of prose)
+BATCH_TOKENS = 60_000
+TOKENS = re.compile(r"\w{1,50}|[^\w\s]{1,50}")
+
+
+def estimated_tokens(text: str) -> int:
+    """About how many tokens spaCy (with the bounded tokenizer) makes of ``text``."""
+    return len(TOKENS.findall(text))
+
+
 def extract_many(
     nlp: Language, docs: Iterable[tuple[str, str]], batch_size: int = 16
 ) -> Iterator[DocumentResult]:
-    """Extract attributions from (id, text) pairs, streamed through ``nlp.pipe`` in order.
+    """Extract attributions from (id, text) pairs, in order.
 
     Long texts are cut into chunks; the chunks of one text are put back together with
-    their offsets shifted, so every offset refers to the whole text.
+    their offsets shifted, so every offset refers to the whole text. Chunks go through
+    ``nlp.pipe`` in batches of at most ``batch_size`` chunks and ``BATCH_TOKENS`` tokens.
+    A document the pipeline fails on is given back with its ``error`` set and nothing
+    else; the others are not affected.
     """
-    # texts read but not yet given back, by their place in the stream (two documents may
-    # share an id: files with the same name in two folders)
-    texts: dict[int, tuple[str, str]] = {}
+    pending: list[tuple[int, str, str, list[tuple[int, str]]]] = []
+    chunk_count = 0
+    tokens = 0
+    for n, (doc_id, text) in enumerate(docs):
+        if problem := surrogate_problem(text):  # not text: it cannot be written out
+            if pending:
+                yield from _batch(nlp, pending, batch_size)
+                pending, chunk_count, tokens = [], 0, 0
+            yield DocumentResult(doc_id, text=text, error=f"the text {problem}")
+            continue
+        parts = chunks(text)
+        size = sum(estimated_tokens(chunk) for _, chunk in parts) if len(text) > 2000 \
+            else len(text) // 4
+        if pending and (chunk_count + len(parts) > batch_size
+                        or tokens + size > BATCH_TOKENS):
+            yield from _batch(nlp, pending, batch_size)
+            pending, chunk_count, tokens = [], 0, 0
+        pending.append((n, doc_id, text, parts))
+        chunk_count += len(parts)
+        tokens += size
+    if pending:
+        yield from _batch(nlp, pending, batch_size)
 
-    def pieces() -> Iterator[tuple[str, tuple[int, int, bool]]]:
-        for n, (doc_id, text) in enumerate(docs):
-            texts[n] = (doc_id, text)
-            parts = chunks(text)
-            for k, (offset, chunk) in enumerate(parts):
-                yield chunk, (n, offset, k == len(parts) - 1)
 
+def _batch(nlp: Language, batch: list[tuple[int, str, str, list[tuple[int, str]]]],
+           batch_size: int) -> Iterator[DocumentResult]:
+    """The results of a batch of documents; when the pipeline fails on the batch, each
+    document again on its own, so that only the one it fails on is lost."""
+    try:
+        results = list(_results(nlp, batch, batch_size))
+    except Exception:  # noqa: BLE001 (any fault of the pipeline: see below)
+        if len(batch) == 1:
+            n, doc_id, text, _ = batch[0]
+            log.exception("extraction failed on %s", doc_id)
+            yield DocumentResult(doc_id, text=text, error=_reason())
+            return
+        for one in batch:
+            yield from _batch(nlp, [one], batch_size)
+        return
+    yield from results
+
+
+def _reason() -> str:
+    exc = sys.exc_info()[1]
+    return f"extraction failed: {type(exc).__name__}: {exc}"[:500]
+
+
+def _results(nlp: Language, batch: list[tuple[int, str, str, list[tuple[int, str]]]],
+             batch_size: int) -> Iterator[DocumentResult]:
+    pieces = [(chunk, (k, offset, j == len(parts) - 1))
+              for k, (_, _, _, parts) in enumerate(batch)
+              for j, (offset, chunk) in enumerate(parts)]
     current: DocumentResult | None = None
     found: list[Membership] | None = []
-    for doc, (n, offset, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+    for doc, (k, offset, last) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
         if current is None:
-            doc_id, text = texts.pop(n)
+            _, doc_id, text, _ = batch[k]
             current = DocumentResult(doc_id, text=text)
             found = []
         for att in doc._.attributions or []:
@@ -150,5 +224,9 @@ def extract_many(
 
 
 def extract_text(nlp: Language, text: str, doc_id: str = "doc") -> DocumentResult:
-    """Attributions of one text, processed in chunks when it is long."""
-    return next(extract_many(nlp, [(doc_id, text)]))
+    """Attributions of one text, processed in chunks when it is long; raises
+    ``ExtractionError`` when the pipeline fails on it."""
+    result = next(extract_many(nlp, [(doc_id, text)]))
+    if result.error is not None:
+        raise ExtractionError(f"{doc_id}: {result.error}")
+    return result

@@ -210,6 +210,8 @@ class DocumentResult:
     text: str | None = None
     # who drafted, signed or joined what, read from the text (pipeline.memberships)
     memberships: list[dict[str, Any]] = field(default_factory=list)
+    # why the extraction failed on this document (then it holds nothing else)
+    error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -11,6 +11,7 @@ Arrow (``mapInArrow``); writes Parquet partitioned by date and outlet with the c
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from saidwho.io.document import FIELDS, Document, Failure
 from saidwho.store.rows import attribution_row, parquet_schema, parquet_values
 
 INPUT_COLUMNS = FIELDS
+log = logging.getLogger(__name__)
 _PIPELINES: dict[str, Any] = {}
 
 
@@ -27,21 +29,29 @@ def extract_batches(batches: Iterator[Any], engine: str = "model") -> Iterator[A
     """Arrow record batches of documents in, record batches of attributions out."""
     import pyarrow as pa
 
-    from saidwho.extract import extract_text, load_pipeline
+    from saidwho.extract import extract_many, load_pipeline
 
     if engine not in _PIPELINES:
         _PIPELINES[engine] = load_pipeline(engine=engine)
     nlp = _PIPELINES[engine]
     schema = parquet_schema()
     for batch in batches:
-        rows = []
+        docs = []
         for record in batch.to_pylist():
             doc = Document.from_record(record, source="spark")
-            if isinstance(doc, Failure):
-                continue  # no text, or an oversized one
+            if isinstance(doc, Failure):  # no text, an oversized one, a lone surrogate
+                log.warning("saidwho: skipped a record: %s", doc)
+            else:
+                docs.append(doc)
+        rows = []
+        results = extract_many(nlp, ((doc.id, doc.text) for doc in docs))
+        for doc, result in zip(docs, results, strict=True):
+            if result.error is not None:
+                log.warning("saidwho: skipped %s: %s", doc.id, result.error)
+                continue
             article = doc.article_fields()
             rows += [parquet_values(attribution_row(att, article))
-                     for att in extract_text(nlp, doc.text, doc.id).attributions]
+                     for att in result.attributions]
         yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 

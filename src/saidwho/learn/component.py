@@ -41,7 +41,7 @@ class TaggerComponent:
     def __call__(self, doc: Doc) -> Doc:
         quotes = QuoteIndex.of(doc.text)
         atts = self.tagger.predict(doc, doc._.attributions or [], self.min_confidence, quotes)
-        attach_continuations(atts, quotes, doc.text)
+        attach_continuations(atts, quotes, quotes.text)
         return finish(doc, atts, self.resolver)
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,

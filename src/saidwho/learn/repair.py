@@ -26,6 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..pipeline.quotes import QUOTE_CHARS
+from ..pipeline.spans import sentence_of
 
 # dependents that come before the noun they modify, and belong to its phrase
 LEFT_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"})
@@ -83,7 +84,7 @@ def _before_other_cues(cue: Run, contents: list[Run], cues: frozenset[int]) -> l
 
 def _left_closed(doc: Doc, run: Run, blocked: set[int]) -> int:
     a, b = run
-    start = doc[a].sent.start
+    start = sentence_of(doc[a]).start
     while a - 1 >= start:
         tok = doc[a - 1]
         if (a - 1 in blocked or _breaks(tok) or tok.dep_ not in LEFT_MODIFIERS
@@ -95,7 +96,7 @@ def _left_closed(doc: Doc, run: Run, blocked: set[int]) -> int:
 
 def _right_closed(doc: Doc, run: Run, blocked: set[int]) -> int:
     a, b = run
-    end = doc[b].sent.end  # exclusive
+    end = sentence_of(doc[b]).end  # exclusive
     while doc[b].pos_ in OPEN_ENDS:
         reach = max((t.right_edge.i for t in doc[b].rights), default=b)
         reach = min(reach, end - 1)

@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
 from spacy.tokens import Doc
 
 from ..defaults import RULES_MIN_CONFIDENCE
@@ -82,16 +85,24 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 def attach_continuations(atts: list[Attribution], quotes: QuoteIndex, text: str) -> None:
     """A quotation without a cue continues the latest quoting attribution before it, when
     nothing but narration lies between them and it is at most a paragraph away:
-    ""We will win," she said. "Nobody can stop us."" has one source for both quotes."""
+    ""We will win," she said. "Nobody can stop us."" has one source for both quotes.
+
+    Quotations come in text order, and an attribution only grows up to the end of one
+    already passed, so the spans as they were at the start answer "which ends last
+    before here" and "which spans here" (by bisection: linear in all)."""
     covered = {(s.start, s.end) for a in atts for s in a.content}
     ordered = sorted(atts, key=lambda a: a.span[1])
+    ends = [a.span[1] for a in ordered]
+    by_start = sorted(a.span for a in atts)
+    starts = [s for s, _ in by_start]
+    reach = list(accumulate((e for _, e in by_start), max))
     for q in quotes.quotes:
         if any(seg in covered for seg in q.segments):
             continue
-        prev = _last_before(ordered, q.start)
-        if prev is None or prev.kind == "indirect" or any(
-            a.span[0] < q.start and a.span[1] > q.start for a in atts
-        ):
+        k = bisect_right(ends, q.start)
+        prev = ordered[k - 1] if k else None
+        j = bisect_left(starts, q.start)
+        if prev is None or prev.kind == "indirect" or (j and reach[j - 1] > q.start):
             continue
         gap = text[prev.span[1] : q.start]
         if len(gap) <= CONTINUATION_GAP and gap.count("\n") <= MAX_GAP_LINES:
@@ -99,6 +110,3 @@ def attach_continuations(atts: list[Attribution], quotes: QuoteIndex, text: str)
             covered.update(q.segments)
 
 
-def _last_before(atts: list[Attribution], pos: int) -> Attribution | None:
-    before = [a for a in atts if a.span[1] <= pos]
-    return before[-1] if before else None

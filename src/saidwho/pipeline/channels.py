@@ -85,8 +85,9 @@ def _meeting_partner(verb: Token) -> Token | None:
     return None
 
 
-def channel_segment(doc: Doc, cue: list[Segment]) -> Segment | None:
-    """The channel named at a cue (its segments), as a text segment."""
+def channel_segment(doc: Doc, cue: list[Segment], text: str | None = None) -> Segment | None:
+    """The channel named at a cue (its segments), as a text segment; ``text``: the doc's
+    text, when the caller has it (``Doc.text`` is rebuilt on every access)."""
     if not cue:
         return None
     span = doc.char_span(cue[0].start, cue[-1].end, alignment_mode="expand")
@@ -101,7 +102,7 @@ def channel_segment(doc: Doc, cue: list[Segment]) -> Segment | None:
         runs = char_runs(doc, _contiguous_from(head, ids))
         if runs:
             s, e = runs[0]
-            return Segment.of(doc.text, s, e)
+            return Segment.of(doc.text if text is None else text, s, e)
     return None
 
 
@@ -118,10 +119,11 @@ def _contiguous_from(head: Token, ids: list[int]) -> list[int]:
 
 def find_channels(doc: Doc, atts: list[Attribution]) -> None:
     """Set the channel (unresolved: its own text) of each attribution naming one."""
+    text = doc.text
     for att in atts:
         if att.channel is not None:
             continue
-        seg = channel_segment(doc, att.cue)
+        seg = channel_segment(doc, att.cue, text)
         if seg is not None and not _overlaps(seg, att):
             att.channel = Speaker(name=seg.text, mention=seg, surface=seg)
 

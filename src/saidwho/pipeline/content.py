@@ -17,7 +17,7 @@ from .cue import Cue, Frame
 from .cues import dash_quote, sentence_window, that_clause
 from .frames import CLAUSAL, OBJECT, OPEN, complement, cue_preposition
 from .quotes import QuoteIndex
-from .spans import char_runs, merge_ranges, subtree_indices
+from .spans import char_runs, merge_ranges, sentence_of, subtree_indices
 
 OBJECT_STOPS = frozenset({"cc", "conj", "parataxis", "advcl", "punct", "npadvmod"})
 RIGHT_COMPLEMENTS = frozenset({"oprd", "ccomp", "xcomp", "attr"})
@@ -74,13 +74,13 @@ def _quote_content(cue: Cue, quotes: QuoteIndex) -> Ranges:
     c_start = min(t.idx for t in clause)
     c_end = max(t.idx + len(t.text) for t in clause)
     out: Ranges = []
-    for q in quotes.overlapping(*sentence_window(verb.sent)):
+    for q in quotes.overlapping(*sentence_window(sentence_of(verb))):
         if any(s <= verb.idx < e for s, e in q.segments):
             continue
         if q.end <= c_start:
-            gap = doc.text[q.end : c_start]
+            gap = quotes.text[q.end : c_start]
         elif q.start >= c_end:
-            gap = doc.text[c_end : q.start]
+            gap = quotes.text[c_end : q.start]
         else:
             gap = ""
         if not gap.strip(GAP_CHARS):
@@ -131,7 +131,7 @@ def _no_content(cue: Cue, quotes: QuoteIndex) -> Ranges:
 def _according_content(cue: Cue, quotes: QuoteIndex) -> Ranges:
     """The clause around "according to X": its sentence without the prepositional phrase."""
     tok = cue.token
-    sent: Span = tok.sent
+    sent: Span = sentence_of(tok)
     phrase = subtree_indices(tok)
     to = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if to is not None and to.lower_ == "to":
@@ -148,7 +148,7 @@ def _noun_content(cue: Cue, quotes: QuoteIndex) -> Ranges:
 def _rest_of_line(cue: Cue, quotes: QuoteIndex) -> Ranges:
     """What follows a speaker label's colon on its line."""
     tok = cue.token
-    text = tok.doc.text
+    text = quotes.text
     start = tok.idx + 1
     end = text.find("\n", start)
     end = len(text) if end < 0 else end

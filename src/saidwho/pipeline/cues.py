@@ -107,7 +107,7 @@ def _dash_cue(tok: Token, quotes: QuoteIndex) -> Cue | None:
 def dash_quote(tok: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
     """The last segment of the quotation that ends right before the dash in ``tok``."""
     pos = tok.idx + next(k for k, ch in enumerate(tok.text) if ch in DASHES)
-    text = tok.doc.text
+    text = quotes.text
     for q in quotes.overlapping(max(0, pos - 4), pos):
         start, end = q.segments[-1]
         if end <= pos and not text[end:pos].strip():

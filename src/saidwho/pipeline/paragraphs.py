@@ -12,15 +12,38 @@ from spacy.tokens import Doc
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
+# No sentence is longer than this many tokens: the longest of PolNeAR's dev split has 113.
+# A text without full stops ('He said "no ' 2,000 times) would otherwise be one sentence,
+# and the parse tree's depth, the subtrees and the cue windows all grow with it.
+MAX_SENTENCE_TOKENS = 150
+# a long sentence is cut after the last punctuation mark among its last this many tokens
+CUT_LOOKBACK = 50
+
+
 def mark_line_breaks(doc: Doc) -> Doc:
     """Set a sentence start after every line break, and none inside a run of proper nouns
     on one line (the parser would otherwise cut "Tomas | Brandt said" after a headline);
-    run before the parser, after the tagger."""
+    cut runs of more than ``MAX_SENTENCE_TOKENS`` tokens without a line break or a
+    sentence end. Run before the parser, after the tagger."""
+    start = 0  # where the current sentence (as far as is known here) starts
+    last_mark = -1  # the last punctuation mark since then
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text_with_ws:
             if not tok.is_space:
                 tok.is_sent_start = True
+                start = tok.i
         elif tok.tag_ == "NNP" and prev.tag_ == "NNP" and tok.is_sent_start is None:
             tok.is_sent_start = False
+        elif prev.tag_ == "." and not tok.is_space:
+            start = tok.i  # the parser will most likely start a sentence here
+        if prev.is_punct:
+            last_mark = prev.i
+        if tok.i - start >= MAX_SENTENCE_TOKENS and not tok.is_space:
+            cut = last_mark + 1 if tok.i - last_mark <= CUT_LOOKBACK else tok.i
+            cut = max(cut, start + 1)
+            while doc[cut].is_space:  # tok is no space: the loop stops at it
+                cut += 1
+            doc[cut].is_sent_start = True
+            start = cut
     return doc

@@ -119,9 +119,11 @@ def _word_count(text: str, quote: Quote) -> int:
 class QuoteIndex:
     """Lookups over the quotations of one text."""
 
-    def __init__(self, quotes: list[Quote]) -> None:
-        """``quotes`` in order of their starts, as ``find_quotes`` gives them."""
+    def __init__(self, quotes: list[Quote], text: str = "") -> None:
+        """``quotes`` in order of their starts, as ``find_quotes`` gives them; ``text``:
+        the text they are in (read once: ``Doc.text`` is rebuilt on every access)."""
         self.quotes = quotes
+        self.text = text
         self._starts = [q.start for q in quotes]
         # The furthest end of the quotations up to each one: those before the first whose
         # reach passes a position all end at or before it.
@@ -129,7 +131,7 @@ class QuoteIndex:
 
     @classmethod
     def of(cls, text: str) -> QuoteIndex:
-        return cls(find_quotes(text))
+        return cls(find_quotes(text), text)
 
     def overlapping(self, start: int, end: int) -> list[Quote]:
         """Quotations with a segment overlapping the character range [start, end), in

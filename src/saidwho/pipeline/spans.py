@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 EDGE_PUNCT = frozenset(",;:—–-()[]")
 
@@ -55,3 +55,17 @@ def merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
+
+
+def sentence_of(tok: Token) -> Span:
+    """``tok``'s sentence. spaCy's ``Token.sent`` walks the document's sentences from its
+    start, a cost per call that grows with the text; this walks from the token to its
+    sentence's edges, which ``paragraphs.MAX_SENTENCE_TOKENS`` keeps near."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from ..extract import extract_many, extract_text
+from ..extract import extract_many
 from ..io import Document, Failure, iter_documents
 from ..model import DocumentResult
 from ..processes import exit_with_parent
@@ -69,6 +69,13 @@ def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
 
     def written(result: DocumentResult) -> None:
         doc = pending.pop(result.id)
+        if result.error is not None:
+            failure = Failure(doc.source, doc.position, result.error)
+            summary.errors += 1
+            record_error(conn, failure)
+            if on_error:
+                on_error(failure)
+            return
         if not write_document(conn, doc, result):
             # another ingest into this store wrote the same text meanwhile
             summary.duplicates += 1
@@ -117,7 +124,7 @@ def _init_worker(loader: Callable[[], Language]) -> None:
 
 def _extract_one(item: tuple[str, str]) -> DocumentResult:
     assert _worker_nlp is not None
-    return extract_text(_worker_nlp, item[1], item[0])
+    return next(extract_many(_worker_nlp, [item]))
 
 
 # the export columns the attributions table holds beside the full JSON

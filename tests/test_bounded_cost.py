@@ -1,0 +1,152 @@
+"""What keeps the extraction linear in its input (issue 15): the tokenizer on runs
+without spaces, the sentence cap, chunks cut without spaces, batches bounded by tokens,
+and a document the pipeline fails on given back with its error instead of ending the
+run. None of these tests is timed: each checks the bound itself."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from saidwho import extract as extract_mod
+from saidwho.cli import main
+from saidwho.extract import chunks, estimated_tokens, extract_many
+from saidwho.pipeline.paragraphs import MAX_SENTENCE_TOKENS
+from saidwho.pipeline.tokenizer import MAX_RUN, PIECE, BoundedTokenizer
+
+
+def test_chunks_without_spaces_cut_after_a_sentence_or_a_mark():
+    text = ("Yes." + "x" * 96) * 40  # 4,000 characters, no space
+    parts = chunks(text, size=1000)
+    assert "".join(c for _, c in parts) == text
+    assert all(c.endswith("Yes.") or c[-1] == "." for _, c in parts[:-1])
+    run = "a" * 5000  # nothing to cut at: cut at the size
+    assert [len(c) for _, c in chunks(run, size=1000)] == [1000] * 5
+
+
+def test_chunks_prefer_a_sentence_end_to_a_space():
+    text = "He said it would rain. " * 100
+    parts = chunks(text, size=500)
+    assert all(c.endswith("rain. ") for _, c in parts[:-1])
+
+
+@pytest.mark.model
+def test_long_runs_without_spaces_become_few_tokens(nlp):
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, BoundedTokenizer)
+    text = 'She said "no." ' + '"' * 20_000 + " and then " + ",." * 400 + "\n\nEnd."
+    doc = tokenizer(text)
+    assert doc.text == text
+    assert max(len(t) for t in doc) <= max(PIECE, MAX_RUN - 1)
+    assert len(doc) < 700  # 20,000 marks: 400 tokens of 50, not 20,000 tokens
+    plain = "The minister said, in Geneva, that talks would resume (on Monday)."
+    assert [t.text for t in tokenizer(plain)] == [t.text for t in tokenizer.tokenizer(plain)]
+
+
+@pytest.mark.model
+def test_no_sentence_is_longer_than_the_cap(nlp):
+    text = 'He said "no ' * 300 + "\n\n" + "word " * 1000
+    doc = nlp(text)
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+    for att in doc._.attributions:
+        for seg in (*att.source, *att.cue, *att.content):
+            assert text[seg.start : seg.end] == seg.text
+
+
+def test_batches_hold_a_bounded_number_of_tokens(monkeypatch):
+    batches: list[int] = []
+
+    class Recorder:
+        def pipe(self, pieces, as_tuples, batch_size):
+            pieces = list(pieces)
+            batches.append(sum(estimated_tokens(c) for c, _ in pieces))
+            for _, ctx in pieces:
+                yield _EmptyDoc(), ctx
+
+    monkeypatch.setattr(extract_mod, "BATCH_TOKENS", 5000)
+    docs = [(str(i), "a " * 2000) for i in range(10)]  # 2,000 tokens each
+    results = list(extract_many(Recorder(), docs))  # type: ignore[arg-type]
+    assert [r.id for r in results] == [str(i) for i in range(10)]
+    assert max(batches) <= 5000 and len(batches) == 5
+
+
+class _EmptyDoc:
+    class _Underscore:
+        attributions: list = []
+        memberships: list = []
+
+    _ = _Underscore()
+
+
+@pytest.mark.model
+def test_a_document_the_pipeline_fails_on_is_given_back_with_its_error(nlp, monkeypatch):
+    real = nlp.pipe
+
+    def pipe(pieces, **kwargs):  # spaCy's pipe calls itself again without as_tuples
+        pieces = list(pieces)
+        if kwargs.get("as_tuples") and any("BOOM" in chunk for chunk, _ in pieces):
+            raise RuntimeError("component failed")
+        return real(pieces, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    docs = [("a", "Ruiz said the port would open."), ("b", "BOOM said nothing."),
+            ("c", "Lund said the port would close.")]
+    results = list(extract_many(nlp, docs))
+    assert [r.id for r in results] == ["a", "b", "c"]
+    assert results[1].error == "extraction failed: RuntimeError: component failed"
+    assert results[1].attributions == []
+    assert results[0].error is None and len(results[0].attributions) == 1
+    assert len(results[2].attributions) == 1
+
+
+@pytest.mark.model
+def test_extract_reports_a_failed_document_and_writes_the_others(tmp_path, monkeypatch, nlp):
+    monkeypatch.setattr("saidwho.cli._load", lambda *args: nlp)
+    real = nlp.pipe
+
+    def pipe(pieces, **kwargs):  # spaCy's pipe calls itself again without as_tuples
+        pieces = list(pieces)
+        if kwargs.get("as_tuples") and any("BOOM" in chunk for chunk, _ in pieces):
+            raise RuntimeError("component failed")
+        return real(pieces, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    (tmp_path / "good.txt").write_text("Ruiz said the port would open.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_text("BOOM said nothing.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "good.txt"),
+                                       str(tmp_path / "bad.txt")])
+    assert result.exit_code == 1
+    assert "Error: bad: extraction failed: RuntimeError: component failed" in result.stderr
+    (line,) = result.stdout.splitlines()
+    assert json.loads(line)["id"] == "good"
+
+
+@pytest.mark.model
+def test_ingest_records_a_failed_document_and_stores_the_others(tmp_path, monkeypatch, nlp):
+    from saidwho.store.store import Store
+
+    real = nlp.pipe
+
+    def pipe(pieces, **kwargs):
+        pieces = list(pieces)
+        if kwargs.get("as_tuples") and any("BOOM" in chunk for chunk, _ in pieces):
+            raise RuntimeError("component failed")
+        return real(pieces, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in [
+        ("a", "Ruiz said the port would open."), ("b", "BOOM said nothing."),
+        ("c", "Lund said the port would close.")]) + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        summary = store.ingest(nlp, [str(corpus)])
+        stats = store.stats()
+    assert (summary.documents, summary.errors) == (2, 1)
+    assert stats["articles"] == 2 and stats["errors"] == 1
+
+
+def test_a_text_with_a_lone_surrogate_is_refused_in_its_place():
+    results = list(extract_many(None, [("x", "a\ud800b")]))  # type: ignore[arg-type]
+    assert results[0].error == "the text holds a lone surrogate (\\ud800 at 1), not text"
