@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from . import __version__
-from .defaults import RULES_MIN_CONFIDENCE
+from .defaults import ANALYZE_QUEUE, ANALYZE_TIMEOUT, ANALYZERS, RULES_MIN_CONFIDENCE
 from .errors import SaidwhoError
 from .io import Failure, iter_documents
 from .model import KINDS, SPEAKER_TYPES
@@ -681,12 +681,23 @@ def statement_compare(files: tuple[str, ...], against: str | None, as_of: str | 
 @click.option("--max-upload", type=click.IntRange(1_000, 100_000_000), default=2_000_000,
               show_default=True, help="The largest upload or pasted text, in bytes.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Server processes (each loads the pipeline; 2 on 2 cores doubles the "
-              "searches served per second).")
+              help="Server processes (2 on 2 cores doubles the searches served per second).")
+@click.option("--analyzers", type=click.IntRange(0, 64), default=ANALYZERS, show_default=True,
+              help="Analysis processes per server process, each with its own pipeline, at "
+              "a lower CPU priority than searches; 0: analyze in the server process, one at "
+              "a time, with no time limit.")
+@click.option("--analyze-timeout", type=click.FloatRange(1, 86_400), default=ANALYZE_TIMEOUT,
+              show_default=True, help="The most seconds one analysis may take; a longer one "
+              "is stopped and answered 504 (too large a text for this server).")
+@click.option("--analyze-queue", type=click.IntRange(0, 1000), default=ANALYZE_QUEUE,
+              show_default=True, help="Analyses that may wait for a free analysis process; "
+              "more are answered 503 with Retry-After.")
 def serve(db: str, host: str, port: int, model: str | None, engine: str, sample: bool,
-          max_upload: int, workers: int) -> None:
+          max_upload: int, workers: int, analyzers: int, analyze_timeout: float,
+          analyze_queue: int) -> None:
     """The web UI: analyze an article, browse the store (read-only), compare statements."""
     import os
+    from functools import partial
     from importlib import resources
     from pathlib import Path
 
@@ -695,7 +706,8 @@ def serve(db: str, host: str, port: int, model: str | None, engine: str, sample:
     from .web.app import SETTINGS_VARIABLE, create_app
     from .web.services import LOOPBACK_HOSTS, WebConfig
 
-    nlp = _load(model, None, engine) if sample or workers == 1 else None
+    in_server = workers == 1 and not analyzers  # this process analyses, with its pipeline
+    nlp = _load(model, None, engine) if sample or in_server else None
     if sample:
         corpus = resources.files("saidwho") / "samples" / "corpus"
         with _open_store(db, readonly=False) as store:
@@ -711,6 +723,13 @@ def serve(db: str, host: str, port: int, model: str | None, engine: str, sample:
                    "use this server", err=True)
         hosts = ("*",)
     click.echo(f"saidwho at http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    if workers == 1 and analyzers:
+        nlp = None  # the one read for the sample: each analysis process loads its own
+        app = create_app(WebConfig(Path(db), partial(_load_pipeline, model, engine),
+                                   max_upload, hosts, analyzers, analyze_timeout,
+                                   analyze_queue))
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
     if nlp is not None and workers == 1:
         loaded = nlp
         app = create_app(WebConfig(Path(db), lambda: loaded, max_upload, hosts))
@@ -718,7 +737,9 @@ def serve(db: str, host: str, port: int, model: str | None, engine: str, sample:
         return
     os.environ[SETTINGS_VARIABLE] = json.dumps({"db": str(Path(db).resolve()), "model": model,
                                                 "engine": engine, "max_upload": max_upload,
-                                                "allowed_hosts": hosts})
+                                                "allowed_hosts": hosts, "analyzers": analyzers,
+                                                "analyze_timeout": analyze_timeout,
+                                                "analyze_queue": analyze_queue})
     uvicorn.run("saidwho.web.app:app_from_environment", factory=True, workers=workers,
                 host=host, port=port, log_level="warning")
 

@@ -17,3 +17,12 @@ MODEL_MIN_CONFIDENCE = 0.5
 # cue's content when its content probability reaches CONTENT_THRESHOLD.
 CUE_THRESHOLD = 0.5
 CONTENT_THRESHOLD = 0.5
+# saidwho serve's analyses run in this many processes per server process, each with its own
+# pipeline, at this much lower CPU priority (os.nice) than the server, so searches get the
+# cores first. One analysis may take ANALYZE_TIMEOUT seconds, which stops a runaway one but
+# not a long report (the rule engine took 84 s for 400 KB on a busy shared 2-core machine),
+# and ANALYZE_QUEUE requests may wait as long for a free process; more are refused at once.
+ANALYZERS = 1
+ANALYZER_NICE = 10
+ANALYZE_TIMEOUT = 120.0
+ANALYZE_QUEUE = 4

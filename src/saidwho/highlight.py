@@ -9,6 +9,7 @@ the innermost one gives its colour. Every character of the article is escaped he
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -55,12 +56,10 @@ def highlight(result: DocumentResult) -> tuple[Markup, list[SpeakerEntry]]:
     entries = speaker_entries(result)
     marks = [(seg.start, seg.end, role, n) for n, att in enumerate(result.attributions)
              for role in ROLES for seg in getattr(att, role)]
-    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
     focusable: set[int] = set()  # attributions whose content already has its tab stop
     pieces = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b, active in _pieces(marks, len(text)):
         chunk = html.escape(text[a:b])
-        active = [m for m in marks if m[0] <= a and b <= m[1]]
         if not active:
             pieces.append(chunk)
             continue
@@ -68,7 +67,30 @@ def highlight(result: DocumentResult) -> tuple[Markup, list[SpeakerEntry]]:
     return Markup("".join(pieces)), sorted(entries.values(), key=lambda e: e.number)
 
 
-def _mark(chunk: str, active: list[tuple[int, int, str, int]], atts: list[Attribution],
+Mark = tuple[int, int, str, int]  # start, end, role, attribution number
+
+
+def _pieces(marks: list[Mark], length: int) -> Iterator[tuple[int, int, list[Mark]]]:
+    """The text cut at every boundary of every mark: (start, end, the marks covering the
+    piece, in the order of ``marks``). One sweep over the boundaries, keeping the marks
+    open at each: O((n + m) log m) for m marks on a text of n pieces. Testing every mark
+    against every piece was quadratic: 8.8 s on 200 KB of news with 2,631 attributions,
+    where the sweep takes 0.3 s (a busy shared 2-core machine)."""
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for k, (start, end, _, _) in enumerate(marks):
+        if start < end:  # an empty segment covers no piece (but still cuts the text)
+            opening.setdefault(start, []).append(k)
+            closing.setdefault(end, []).append(k)
+    cuts = sorted({0, length, *(m[0] for m in marks), *(m[1] for m in marks)})
+    open_: set[int] = set()
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        open_.difference_update(closing.get(a, ()))
+        open_.update(opening.get(a, ()))
+        yield a, b, [marks[k] for k in sorted(open_)]
+
+
+def _mark(chunk: str, active: list[Mark], atts: list[Attribution],
           entries: dict[tuple[str, str], SpeakerEntry], focusable: set[int], end: int) -> str:
     # the innermost attribution (shortest span) decides colour and label
     inner = min(active, key=lambda m: atts[m[3]].span[1] - atts[m[3]].span[0])

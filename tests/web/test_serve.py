@@ -1,5 +1,5 @@
 """`saidwho serve` as users start it: the sample corpus ingested, then served on 127.0.0.1
-(here with two worker processes, each with its own pipeline)."""
+(here with two worker processes, each with its own analysis process and pipeline)."""
 
 from __future__ import annotations
 
@@ -53,9 +53,13 @@ def test_serve_sample_with_two_workers(tmp_path):
         assert speakers == ["Ana Ruiz"]
         status, page = get(f"http://127.0.0.1:{port}/speaker?name=Elena%20Varga")
         assert status == 200 and b"Lakeside Herald" in page
-        # killed with -9, the server leaves no worker behind on its port
+        # killed with -9, the server leaves no worker behind on its port, and no analysis
+        # process (one per worker by default) behind its workers
         spawned = children(server.pid)
         assert len(spawned) >= 2
+        analyzers = [pid for worker in spawned for pid in children(worker)]
+        assert len(analyzers) >= 2
+        spawned += analyzers
         os.kill(server.pid, signal.SIGKILL)
         deadline = time.monotonic() + 15
         while any(Path(f"/proc/{pid}").exists() for pid in spawned):

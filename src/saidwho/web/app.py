@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -16,6 +19,7 @@ from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from spacy.language import Language
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -37,8 +41,20 @@ SECURITY_HEADERS = {
 }
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The analysis processes start with the server (loading their pipelines while it
+    starts) and stop with it."""
+    app.state.analyzer.start()
+    try:
+        yield
+    finally:
+        app.state.analyzer.close()
+
+
 def create_app(config: WebConfig) -> FastAPI:
     app = FastAPI(title="saidwho", version=__version__, docs_url=None, redoc_url=None,
+                  lifespan=lifespan,
                   description="Who said what, on whose word: the data behind every page.",
                   # a pasted text is one form field: let it be as large as an upload (the
                   # size checks that name the limit are BodyLimit's and the analyzer's)
@@ -50,7 +66,8 @@ def create_app(config: WebConfig) -> FastAPI:
     # what routes get through FastAPI dependencies (services.settings, reader, analyzer)
     app.state.settings = config
     app.state.reader = StoreReader(config.db)
-    app.state.analyzer = Analyzer(config.loader, config.max_upload)
+    app.state.analyzer = Analyzer(config.loader, config.max_upload, config.analyzers,
+                                  config.analyze_timeout, config.analyze_queue)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["country"] = lambda code: f"{country_name(code)} ({code})"
@@ -72,15 +89,23 @@ SETTINGS_VARIABLE = "SAIDWHO_SERVE"
 
 def app_from_environment() -> FastAPI:
     """The app of one worker process when ``saidwho serve --workers N`` runs several: the
-    settings come as JSON in $SAIDWHO_SERVE, and each worker loads its own pipeline."""
+    settings come as JSON in $SAIDWHO_SERVE. Each worker starts its own analysis processes,
+    or, with none, loads its own pipeline."""
     from ..extract import load_pipeline
     from ..processes import exit_with_parent
 
     exit_with_parent()  # a server killed with -9 must not leave workers on its port
     settings = json.loads(os.environ[SETTINGS_VARIABLE])
-    nlp = load_pipeline(settings["model"], engine=settings["engine"])
-    return create_app(WebConfig(Path(settings["db"]), lambda: nlp, settings["max_upload"],
-                                tuple(settings["allowed_hosts"])))
+    loader = partial(load_pipeline, settings["model"], engine=settings["engine"])
+    if not settings["analyzers"]:  # analyses in this process: its pipeline, loaded now
+        loader = partial(_loaded, loader())
+    return create_app(WebConfig(Path(settings["db"]), loader, settings["max_upload"],
+                                tuple(settings["allowed_hosts"]), settings["analyzers"],
+                                settings["analyze_timeout"], settings["analyze_queue"]))
+
+
+def _loaded(nlp: Language) -> Language:
+    return nlp
 
 
 def _handle_errors(app: FastAPI) -> None:
@@ -100,7 +125,10 @@ def _handle_errors(app: FastAPI) -> None:
         # Anything else is a bug: a logged 500 below.
         status = exc.status if isinstance(exc, WebError) else 422 if isinstance(
             exc, QueryError) else 400
-        return reply(request, status, str(exc))
+        response = reply(request, status, str(exc))
+        if isinstance(exc, WebError):
+            response.headers.update(exc.headers)
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

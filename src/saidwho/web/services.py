@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -20,6 +20,7 @@ from typing import Any
 from fastapi import Request, UploadFile
 from spacy.language import Language
 
+from ..defaults import ANALYZE_QUEUE, ANALYZE_TIMEOUT
 from ..errors import SaidwhoError
 from ..extract import extract_text
 from ..io import Failure, file_document
@@ -32,6 +33,7 @@ from ..statements.reference import load_group
 from ..statements.statement import Statement
 from ..statements.worldmap import comparison_layers, map_svg, statement_layers
 from ..store import Store
+from .pool import AnalysisPool, PoolBusy, PoolTimeout, PoolUnavailable
 
 MAX_UPLOAD = 2_000_000  # bytes, for one request
 CACHE_SECONDS = 60
@@ -44,6 +46,7 @@ class WebError(SaidwhoError):
     logged 500)."""
 
     status = 400
+    headers: Mapping[str, str] = {}  # added to the answer (Busy: Retry-After)
 
 
 class BadRequest(WebError):
@@ -66,6 +69,28 @@ class UploadTooLarge(WebError):
     status = 413
 
 
+class Busy(WebError):
+    """Every analysis process busy and the waiting line full: try again later."""
+
+    status = 503
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.headers = {"Retry-After": str(retry_after)}
+
+
+class AnalysisUnavailable(WebError):
+    """No analysis process: the pipeline does not load, or one died."""
+
+    status = 503
+
+
+class TooSlow(WebError):
+    """An analysis over the server's time limit (too large a text for this server)."""
+
+    status = 504
+
+
 @dataclass(frozen=True)
 class WebConfig:
     """The server's settings, fixed when it starts."""
@@ -76,6 +101,12 @@ class WebConfig:
     # Host headers the app answers; a server on 127.0.0.1 takes only loopback names, so a
     # web page elsewhere cannot reach it through DNS rebinding
     allowed_hosts: tuple[str, ...] = ("*",)
+    # analysis processes (web.pool), each loading the pipeline with ``loader``, which must
+    # then be picklable; 0 (an app built in code, the tests) analyses in the server process,
+    # one at a time, with no time limit. ``saidwho serve`` starts defaults.ANALYZERS.
+    analyzers: int = 0
+    analyze_timeout: float = ANALYZE_TIMEOUT  # seconds one analysis may take
+    analyze_queue: int = ANALYZE_QUEUE  # requests that may wait for a free process
 
 
 class StoreReader:
@@ -141,14 +172,27 @@ class StoreReader:
 
 
 class Analyzer:
-    """Extraction for the server: the pipeline loaded on first use, and one extraction at
-    a time (a spaCy pipeline is not meant to be shared between threads)."""
+    """Extraction for the server. With ``processes``, in that many worker processes
+    (``web.pool``: a bounded wait, a time limit, and the server's own process left to
+    answer searches); with none, in the server process, the pipeline loaded on first use
+    and one extraction at a time (a spaCy pipeline is not meant to be shared between
+    threads)."""
 
-    def __init__(self, loader: Callable[[], Language], max_upload: int) -> None:
+    def __init__(self, loader: Callable[[], Language], max_upload: int, processes: int = 0,
+                 timeout: float = ANALYZE_TIMEOUT, queue: int = ANALYZE_QUEUE) -> None:
         self.loader = loader
         self.max_upload = max_upload
+        self.pool = AnalysisPool(loader, processes, timeout, queue) if processes else None
         self._nlp: Language | None = None
         self._lock = threading.Lock()
+
+    def start(self) -> None:
+        if self.pool is not None:
+            self.pool.start()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
 
     def analyze(self, text: str, doc_id: str = "pasted") -> DocumentResult:
         for what, value in (("id", doc_id), ("text", text)):
@@ -160,12 +204,27 @@ class Analyzer:
         if size > self.max_upload:
             raise UploadTooLarge(f"{doc_id}: {size:,} bytes is over the limit of "
                                  f"{self.max_upload:,} bytes")
+        result = self._in_process(text, doc_id) if self.pool is None else self._in_pool(
+            self.pool, text, doc_id)
+        result.text = text
+        return result
+
+    def _in_process(self, text: str, doc_id: str) -> DocumentResult:
         with self._lock:
             if self._nlp is None:
                 self._nlp = self.loader()
-            result = extract_text(self._nlp, text, doc_id)
-        result.text = text
-        return result
+            return extract_text(self._nlp, text, doc_id)
+
+    @staticmethod
+    def _in_pool(pool: AnalysisPool, text: str, doc_id: str) -> DocumentResult:
+        try:
+            return pool.extract(text, doc_id)
+        except PoolBusy as exc:
+            raise Busy(str(exc), exc.retry_after) from exc
+        except PoolTimeout as exc:
+            raise TooSlow(str(exc)) from exc
+        except PoolUnavailable as exc:
+            raise AnalysisUnavailable(str(exc)) from exc
 
 
 # FastAPI dependencies: what a route needs, from the app built by create_app
