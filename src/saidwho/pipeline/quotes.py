@@ -9,6 +9,7 @@ continuing opening mark ends an unclosed quote at the paragraph end.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -131,7 +132,9 @@ class QuoteIndex:
 
     @classmethod
     def of(cls, text: str) -> QuoteIndex:
-        return cls(find_quotes(text), text)
+        """The index of ``text``'s quotations; the last few texts' are kept, so that the
+        pipeline's steps, which each ask for it, find the quotations once."""
+        return _index_of(text)
 
     def overlapping(self, start: int, end: int) -> list[Quote]:
         """Quotations with a segment overlapping the character range [start, end), in
@@ -153,3 +156,8 @@ class QuoteIndex:
             if any(s <= pos < e for s, e in q.segments):
                 return q
         return None
+
+
+@functools.lru_cache(maxsize=4)
+def _index_of(text: str) -> QuoteIndex:
+    return QuoteIndex(find_quotes(text), text)
