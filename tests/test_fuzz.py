@@ -93,3 +93,21 @@ def test_any_statement_list_is_read_or_refused_with_a_reason(seed):
         assert str(exc).startswith("s.txt: ")
         return
     assert statement.signatories
+
+
+@pytest.mark.model
+@bounded(25)
+@given(seed=seeds)
+def test_ingest_accounts_for_every_line(tmp_path_factory, nlp, seed):
+    """Every line of a JSON Lines file is stored, skipped as a duplicate, or recorded as
+    an error: none is lost silently."""
+    from saidwho.store.store import Store
+
+    folder = tmp_path_factory.mktemp("ingest")
+    data = fuzz.jsonl_bytes(random.Random(seed), 600)
+    path = folder / "corpus.jsonl"
+    path.write_bytes(data)
+    lines = sum(1 for line in data.split(b"\n") if line.strip())
+    with Store.open(folder / "s.db") as store:
+        summary = store.ingest(nlp, [str(path)])
+    assert summary.documents + summary.duplicates + summary.errors == lines, data[:300]
