@@ -26,8 +26,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..entities.collective import NUMBER_WORDS
-from ..entities.countries import CountryMatch, resolve_country
-from ..entities.lists import names_with_and, split_items
+from ..entities.countries import CountryMatch, exact_country, resolve_country
+from ..entities.lists import iter_items, iter_items_backward, names_with_and
 from ..model import Segment
 
 RELATIONS = {
@@ -117,8 +117,8 @@ def _name_what(text: str, found: list[Membership]) -> None:
     starts = [t.start() for t in things]
     for m in found:
         # the statement named in the relation itself, else the one named last before it
-        stop = text.find(".", m.span.end)
-        stop = min(m.span.end + OBJECT_REACH, stop if stop >= 0 else len(text))
+        stop = text.find(".", m.span.end, m.span.end + OBJECT_REACH)
+        stop = stop if stop >= 0 else min(m.span.end + OBJECT_REACH, len(text))
         j = bisect.bisect_left(starts, m.span.start)
         k = bisect.bisect_right(starts, m.span.start) - 1
         thing = things[j] if j < len(things) and starts[j] < stop else (
@@ -164,7 +164,10 @@ def _passive(text: str, start: int, end: int) -> list[Membership]:
 
 
 LEAD_IN = re.compile(r"^[^,;]{0,60}?(?::|\bof)\s+")  # "the following States:", "envoys of"
-COUNT = re.compile(r"(?P<n>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\s+(?:other\s+|more\s+)?"
+# A number is read from the start of its run of digits and commas only: begun again at
+# every digit of "1,2,3,..." it would be read to its end each time (quadratic).
+COUNT = re.compile(r"(?:(?<![\d,]),*(?=\d)|(?=[^\d,]))"
+                   r"(?P<n>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\s+(?:other\s+|more\s+)?"
                    r"(?:[A-Z][\w.-]*\s+){0,2}(?:member\s+)?(?:states|countries|nations|"
                    r"governments|delegations)\b", re.IGNORECASE)
 OTHERS = re.compile(r"\b(?:and|along\s+with|together\s+with|plus)\s+(?:some\s+|about\s+)?"
@@ -198,7 +201,7 @@ def _list_membership(text: str, start: int, stop: int, relation: str, begin: int
     if others:  # "Chile, Argentina and 30 other countries"
         count = len(members) + (_number(others.group("n")) or 0)
     last = members[-1].name
-    end = text.find(last, start + offset)
+    end = text.find(last, start + offset, stop)
     end = end + len(last) if end >= 0 else stop
     is_partial = bool(partial) or others is not None or (count is not None
                                                          and count > len(members))
@@ -235,9 +238,13 @@ def _active(text: str, start: int, end: int, barriers: list[int] | None = None
     along with B and C": the states just before the verb (and after "along with")."""
     out = []
     floor = start  # a subject never reaches back past the verb before it (linear time)
-    for m in ACTIVE.finditer(text, start, end):
+    barriers = sorted(barriers or ())
+    verbs = list(ACTIVE.finditer(text, start, end))
+    starts = [v.start() for v in verbs]
+    for m in verbs:
         since, floor = floor, m.end()
-        since = max([since, *(b for b in barriers or () if b <= m.start())])
+        k = bisect.bisect_right(barriers, m.start())  # the last list read before the verb
+        since = max(since, barriers[k - 1]) if k else since
         if not SIGNED_THING.match(text, m.end(), end):
             continue
         subject = _subject_states(text, since, m.start())
@@ -248,11 +255,16 @@ def _active(text: str, start: int, end: int, barriers: list[int] | None = None
         along = ALONG_WITH.search(text, m.end(), min(end, m.end() + ALONG_WITH_REACH))
         stop = m.end()
         if along:
-            more = _leading_states(text[along.end() : end])
-            members += [x for x in more if x.iso3 not in {y.iso3 for y in members}]
+            # the list is read up to the next verb at most ("... along with B, and C
+            # joined": C's clause ends it), so no stretch is read twice
+            k = bisect.bisect_left(starts, along.end())
+            limit = verbs[k].end() if k < len(verbs) else end
+            more = _leading_states(text[along.end() : limit])
+            seen = {y.iso3 for y in members}
+            members += [x for x in more if x.iso3 not in seen]
             if more:
                 last = more[-1].name
-                found = text.find(last, along.end(), end)
+                found = text.find(last, along.end(), limit)
                 stop = found + len(last) if found >= 0 else end
         relation = ACTIVE_RELATIONS[m.group("verb").lower()]
         out.append(Membership(relation, members, partial, Segment.of(text, begin, stop),
@@ -308,14 +320,18 @@ CAME_FROM = re.compile(r"\b(?:idea|initiative|proposal|plan|draft|text)\s+(?:fir
 def _came_from(text: str, start: int, end: int) -> list[Membership]:
     """"The idea came from A, B and C": who initiated it."""
     out = []
-    for m in CAME_FROM.finditer(text, start, end):
-        found = _list_membership(text, m.end(), end, "initiated", m.start(), None)
+    triggers = list(CAME_FROM.finditer(text, start, end))
+    for k, m in enumerate(triggers):
+        stop = triggers[k + 1].start() if k + 1 < len(triggers) else end  # as _passive
+        found = _list_membership(text, m.end(), stop, "initiated", m.start(), None)
         if found is not None and found.members:
             out.append(found)
     return out
 
 
-AMONG_THEM = re.compile(r"\s+(?:were|are)\s+(?:also\s+)?among\s+them\b", re.IGNORECASE)
+# matched from the last space before "were", then taken back to the first (a "\s+" tried
+# from every space of a long run would read the run again each time)
+AMONG_THEM = re.compile(r"\s(?:were|are)\s+(?:also\s+)?among\s+them\b", re.IGNORECASE)
 AS_WERE = re.compile(r"\bas\s+(?:were|was|did|have|has)\s+", re.IGNORECASE)
 BUT_NOT = re.compile(r"\bbut\s+not\s+", re.IGNORECASE)
 
@@ -326,7 +342,10 @@ def _among_them(text: str, start: int, end: int, pending: Membership) -> list[Me
     m = AMONG_THEM.search(text, start, end)
     if m is None:
         return []
-    members = _trailing_states(text[start : m.start()])
+    begin = m.start()
+    while begin > start and text[begin - 1].isspace():
+        begin -= 1
+    members = _trailing_states(text[start:begin])
     if not members:
         return []
     stop = m.end()
@@ -370,9 +389,8 @@ def _subject_states(text: str, start: int, verb: int
 
 def _trailing_states(before: str) -> list[CountryMatch]:
     """The members a text ends with ("... Norway, Kenya and Uruguay"), in order."""
-    items = split_items(before)
     out: list[CountryMatch] = []
-    for item in reversed(items):
+    for item in iter_items_backward(before):  # read back no further than the first non-name
         match = _member(item)
         if match is None:
             break
@@ -410,9 +428,9 @@ def _member(item: str) -> CountryMatch | None:
     "and") or one of the ORGANIZATIONS (no code); None for anything else."""
     if item[:1].islower() and not item.lower().startswith("the "):
         return None
-    match = resolve_country(item)
-    if match.match in ("exact", "alias") or (" and " in item and names_with_and(item)):
-        return match  # "Trinidad and Tobaggo": misspelt, still one name
+    if exact_country(item).match in ("exact", "alias") or (
+            " and " in item and names_with_and(item)):
+        return resolve_country(item)  # "Trinidad and Tobaggo": misspelt, still one name
     name = ORGANIZATIONS.get(re.sub(r"^the\s+", "", item.strip(), flags=re.I).lower())
     return CountryMatch(name, None, None) if name else None
 
@@ -425,7 +443,7 @@ CLAUSE_VERB = re.compile(  # a verb after a name: the name begins a clause
 def _leading_states(chunk: str) -> list[CountryMatch]:
     """The members a list starts with, up to the first item that is not one."""
     members = []
-    for item in split_items(chunk):
+    for item in iter_items(chunk):  # read no further than the first item that is no name
         match = _member(item)
         if match is not None:
             members.append(match)

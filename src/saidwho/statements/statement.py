@@ -13,11 +13,12 @@ states, so ordinary sentences with commas are not mistaken for lists.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ..entities.countries import CountryMatch, resolve_country
+from ..entities.countries import CountryMatch, is_country, resolve_countries
 from ..entities.lists import ENUMERATION, MAX_ITEM_WORDS, is_item, split_items
 
 # "signed by", "endorsed by the following 93 States:", "on behalf of", "Signatories:"
@@ -31,9 +32,19 @@ LIST_HEADING = re.compile(
 )
 DRAFTING_VERBS = frozenset({"drafted", "initiated", "led", "prepared", "presented"})
 MIN_ITEMS = 3
+# A list runs to the end of its sentence or block, across any heading inside it ("drafted
+# by A and B and endorsed by C, D": the first list holds all four, and C, D are read again
+# for the second). Crossing at most two keeps that reading linear on text that is nothing
+# but headings ("signed by signed by ...": every heading re-read the rest of the text);
+# news and statements read here never cross more than one.
+MAX_HEADINGS_CROSSED = 2
 MIN_STATE_SHARE = 0.6
 # abbreviations inside countries' names, whose full stop does not end a list
 NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Fed", "Rep", "Dem", "Is", "Isl", "Mt", "Sts"})
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+FULL_STOP = re.compile(r"\.(?=\s|$)")
+# where str.splitlines() breaks a line
+LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 DATE_PATTERNS = (
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "%Y-%m-%d"),
     (re.compile(r"\b(\d{1,2} (?:January|February|March|April|May|June|July|August|September|"
@@ -86,10 +97,11 @@ class Statement:
 def read_statement(text: str, source: str = "") -> Statement:
     """Title, date and signatories of a statement's plain text."""
     statement = Statement(title=_title(text), date=find_date(text), source=source)
-    for role, items in _lists(text):
-        for item in items:
-            if item != statement.title:  # a title line right above a one-per-line list
-                statement.signatories.append(Signatory(resolve_country(item), role))
+    lists = [(role, [item for item in items if item != statement.title])  # a title line
+             for role, items in _lists(text)]  # right above a one-per-line list
+    found = resolve_countries(item for _role, items in lists for item in items)
+    statement.signatories = [Signatory(found[item], role)
+                             for role, items in lists for item in items]
     return statement
 
 
@@ -116,50 +128,72 @@ def find_date(text: str) -> date | None:
 
 
 def _lists(text: str) -> list[tuple[str, list[str]]]:
-    """(role, items) of every signatory list in the text, in order."""
+    """(role, items) of every signatory list in the text, in order.
+
+    A list after a heading runs to the end of its sentence, paragraph or block of short
+    lines, but not past the MAX_HEADINGS_CROSSED + 1st heading after its own: each stretch
+    of text is read for a bounded number of headings, so the reader is linear in the text
+    however many headings it holds."""
     out: list[tuple[int, str, list[str]]] = []
-    covered: list[tuple[int, int]] = []
-    for m in LIST_HEADING.finditer(text):
-        if "\n" in text[m.start() : m.end()] or text[m.end() : m.end() + 1] == "\n":
-            end = _block_end(text, m.end())  # the list starts on the next line
+    covered: list[list[int]] = []  # the stretches lists cover, merged, in text order
+    headings = list(LIST_HEADING.finditer(text))
+    for k, m in enumerate(headings):
+        after = k + 1 + MAX_HEADINGS_CROSSED
+        stop = headings[after].start() if after < len(headings) else len(text)
+        if "\n" in m.group(0) or text.startswith("\n", m.end()):
+            end = _block_end(text, m.end(), stop)  # the list starts on the next line
         else:
-            end = _list_end(text, m.end())
+            end = _list_end(text, m.end(), stop)
         items = split_items(text[m.end() : end])
         if _is_state_list(items, minimum=1):
             verb = (m.group("verb") or "").lower()
             out.append((m.start(), "drafter" if verb in DRAFTING_VERBS else "signatory", items))
-            covered.append((m.start(), end))
+            if covered and m.start() <= covered[-1][1]:
+                covered[-1][1] = max(covered[-1][1], end)
+            else:
+                covered.append([m.start(), end])
+    ends = [e for _s, e in covered]
     for start, end, items in _line_blocks(text):
-        if any(s < end and start < e for s, e in covered):
+        k = bisect.bisect_right(ends, start)  # the first list ending after the block starts
+        if k < len(covered) and covered[k][0] < end:
             continue
         if _is_state_list(items, minimum=MIN_ITEMS):
             out.append((start, "signatory", items))
     return [(role, items) for _start, role, items in sorted(out, key=lambda x: x[0])]
 
 
-def _list_end(text: str, start: int) -> int:
+def _list_end(text: str, start: int, stop: int) -> int:
     """A run-in list ends at a blank line, or at a full stop that ends a line or is
-    followed by a capitalised word that is not a state (the next sentence)."""
-    para = re.search(r"\n\s*\n", text[start:])
-    limit = start + para.start() if para else len(text)
-    for m in re.finditer(r"\.(?=\s|$)", text[start:limit]):
-        pos = start + m.start()
+    followed by a capitalised word that is not a state (the next sentence); at ``stop``
+    at the latest."""
+    para = PARAGRAPH_BREAK.search(text, start, stop)
+    limit = para.start() if para else stop
+    opened = closed = 0  # brackets between start and the full stop, counted as we go
+    counted = start
+    for m in FULL_STOP.finditer(text, start, limit):
+        pos = m.start()
+        opened += text.count("(", counted, pos)
+        closed += text.count(")", counted, pos)
+        counted = pos
         before = text[max(start, pos - 4) : pos]
         if re.search(r"\b[A-Z]$", before):  # an initial, as in "U.S."
             continue
         word = re.search(r"(\w+)$", text[max(start, pos - 12) : pos])
         if word and word.group(1) in NAME_ABBREVIATIONS:  # "St. Lucia", "Fed. States of"
             continue
-        if text.count("(", start, pos) > text.count(")", start, pos):  # "(Fed. States of)"
+        if opened > closed:  # "(Fed. States of)"
             continue
         return pos
     return limit
 
 
-def _block_end(text: str, start: int) -> int:
-    """The end of a block of short lines (blank lines allowed) starting at ``start``."""
+def _block_end(text: str, start: int, stop: int) -> int:
+    """The end of a block of short lines (blank lines allowed) starting at ``start``; at
+    ``stop`` at the latest."""
     pos = start
-    for line in text[start:].splitlines(keepends=True):
+    while pos < stop:
+        brk = LINE_BREAK.search(text, pos, stop)
+        line = text[pos : brk.end() if brk else stop]
         words = line.strip().split()
         if len(words) > MAX_ITEM_WORDS or line.strip().endswith(":"):
             break
@@ -193,7 +227,16 @@ def _line_blocks(text: str) -> list[tuple[int, int, list[str]]]:
 
 
 def _is_state_list(items: list[str], minimum: int) -> bool:
+    """Whether at least ``minimum`` items and MIN_STATE_SHARE of them are states; a list
+    is given up once too many are not (most text is no list)."""
     if len(items) < minimum:
         return False
-    states = sum(1 for item in items if resolve_country(item).resolved)
+    others = 0
+    for item in items:
+        if not is_country(item):
+            others += 1
+            left = len(items) - others
+            if left < minimum or left / len(items) < MIN_STATE_SHARE:
+                return False
+    states = len(items) - others
     return states >= minimum and states / len(items) >= MIN_STATE_SHARE
