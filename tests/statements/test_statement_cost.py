@@ -173,3 +173,14 @@ def test_fuzzy_searches_made_together_give_the_answers_made_one_by_one():
     together = resolve_countries(asked)
     assert [together[n].to_dict() for n in asked] == [resolve_country(n).to_dict()
                                                       for n in asked]
+
+
+def test_statement_html_is_read_with_one_line_per_block():
+    from saidwho.statements.documents import html_text
+
+    title, text = html_text("<html><head><title>Joint  statement</title><script>x</script>"
+                            "</head><body><p>We call on all states.<br>Signed:</p><ul>"
+                            "<li>Chile</li><li>Ghana<!-- note --></li></ul></body></html>")
+    assert title == "Joint statement"
+    assert text == "We call on all states.\nSigned:\n\nChile\n\nGhana\n"
+    assert html_text("<a " * 50_000) == (None, "\n")  # malformed: read, nothing in it

@@ -5,8 +5,10 @@ not). Bytes are read and checked by ``io`` as every other input."""
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
 
 from ..errors import InputError
 from ..io.decode import decode, is_html, read_path
@@ -17,6 +19,8 @@ BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "t
                         "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
                         "footer", "blockquote", "dd", "dt", "hr"})
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
+VOID_TAGS = frozenset({"br", "hr"})  # one line break: they have no end tag
+_PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
 
 def read_statement_file(path: str) -> Statement:
@@ -46,44 +50,39 @@ def read_statement_bytes(data: bytes, name: str) -> Statement:
     return statement
 
 
-class _TextParser(HTMLParser):
-    """Text of a page, a line break at every block element; scripts and styles dropped."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIP_TAGS:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag in BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-        elif tag == "title":
-            self._in_title = False
-        elif tag in BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        (self.title if self._in_title else self.parts).append(data)
-
-
 def html_text(markup: str) -> tuple[str | None, str]:
-    """The page title and its text with one line per block (lists stay one per line)."""
-    parser = _TextParser()
-    parser.feed(markup)
-    parser.close()
-    title = re.sub(r"\s+", " ", "".join(parser.title)).strip() or None
-    lines = [re.sub(r"[ \t\xa0]+", " ", line).strip()
-             for line in "".join(parser.parts).splitlines()]
-    return title, re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+    """The page title and its text with one line per block (lists stay one per line).
+
+    Read with lxml (libxml2's parser, linear on any markup; Python's html.parser is
+    quadratic on some malformed markup, CVE-2025-6069)."""
+    parts: list[str] = []
+    title: list[str] = []
+    skip = 0
+    in_title = False
+    try:
+        root = lxml_html.document_fromstring(markup.encode("utf-8"), parser=_PARSER)
+    except (etree.ParserError, ValueError):  # nothing that parses as a document
+        return None, "\n"
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in SKIP_TAGS or not tag:  # comments and processing instructions too
+                skip += 1
+            elif tag == "title":
+                in_title = True
+            elif tag in BLOCK_TAGS:
+                parts.append("\n")
+            if not skip and el.text:
+                (title if in_title else parts).append(el.text)
+            continue
+        if tag in SKIP_TAGS or not tag:
+            skip -= 1
+        elif tag == "title":
+            in_title = False
+        elif tag in BLOCK_TAGS and tag not in VOID_TAGS:
+            parts.append("\n")
+        if not skip and el.tail:
+            (title if in_title else parts).append(el.tail)
+    name = re.sub(r"\s+", " ", "".join(title)).strip() or None
+    lines = [re.sub(r"[ \t\xa0]+", " ", line).strip() for line in "".join(parts).splitlines()]
+    return name, re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
