@@ -117,3 +117,10 @@ def test_a_role_drops_its_possessive_and_a_clause_is_no_role(extract):
     roles = {a.speaker.name: a.speaker.role for a in atts if a.speaker}
     assert roles["Clara Voss"] == "director"
     assert roles["Kofi Mensah"] is None
+
+
+def test_a_count_written_in_other_digits_is_read_or_left(extract):
+    """Found by scripts/fuzz.py: "⁴" is a digit to str.isdigit but not a number to int()."""
+    counts = {a.speaker.name: a.speaker.count for a in extract(
+        "⁴ officials said the port would close. ٤ diplomats said it would not.") if a.speaker}
+    assert counts == {"⁴ officials": None, "٤ diplomats": 4}

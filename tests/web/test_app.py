@@ -386,3 +386,9 @@ def test_hostile_requests_get_their_own_answers_not_a_500(store_path, nlp):
         response = client.post("/analyze", content=chunks(),
                                headers={"content-type": "application/x-www-form-urlencoded"})
         assert response.status_code == 413 and "upload too large" in response.text
+
+
+def test_a_limit_in_other_digits_falls_back_to_the_default(client):
+    """"²" passes str.isdigit but not int(): the page used to answer 500."""
+    for limit in ("²", "٣", "x"):
+        assert client.get("/search", params={"q": "bridge", "limit": limit}).status_code == 200

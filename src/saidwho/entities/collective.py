@@ -31,4 +31,4 @@ def collective_size(text: str) -> tuple[bool, int | None]:
     if m is None:
         return False, None
     raw = m.group("n").lower().replace(",", "")
-    return True, int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+    return True, int(raw) if raw.isdecimal() else NUMBER_WORDS.get(raw)

@@ -208,7 +208,7 @@ def _read_warc(path: Path) -> Iterator[Item]:
                 # an uncompressed record shorter than its header says (a .warc.gz cut
                 # short loses whole records: the check after the loop finds those)
                 declared = record.rec_headers.get_header("Content-Length") or ""
-                if not compressed and declared.isdigit() and (
+                if not compressed and declared.isdecimal() and (
                         records.get_record_length() < int(declared)):
                     yield Failure(str(path), pos, "truncated WARC record")
                     continue

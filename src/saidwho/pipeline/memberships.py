@@ -406,7 +406,7 @@ def _count(text: str) -> int | None:
 
 def _number(word: str) -> int | None:
     raw = word.lower().replace(",", "")
-    return int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+    return int(raw) if raw.isdecimal() else NUMBER_WORDS.get(raw)
 
 
 # bodies of states that sign and join as members in their own right; kept as members

@@ -405,8 +405,9 @@ def anonymous_count(span: Span) -> int | None:
             break
         if tok.like_num:
             size = NUMBER_WORDS.get(tok.lower_)
-            if size is None and tok.text.replace(",", "").isdigit():
-                size = int(tok.text.replace(",", ""))
+            digits = tok.text.replace(",", "")
+            if size is None and digits.isdecimal():  # what int() reads ("⁴" is no decimal)
+                size = int(digits)
             return size
     return None
 

@@ -184,7 +184,7 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         length = dict(scope["headers"]).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.limit:
+        if length is not None and length.isdecimal() and int(length) > self.limit:
             await self._refuse(scope, send, int(length))
             return
         seen = 0

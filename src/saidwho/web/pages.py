@@ -77,7 +77,7 @@ def search(request: Request, store: Reader) -> HTMLResponse:
     # the form's fields as typed; empty ones are left out, a limit that is not a number in
     # range falls back to the page's default
     form = {k: v for k, v in request.query_params.items() if v}
-    limit = int(form["limit"]) if form.get("limit", "").isdigit() else PAGE_ROWS
+    limit = int(form["limit"]) if form.get("limit", "").isdecimal() else PAGE_ROWS
     rows = store.store().search(
         form.get("q"), speaker=form.get("speaker"), speaker_type=form.get("type"),
         kind=form.get("kind"), outlet=form.get("outlet"), since=form.get("since"),
