@@ -124,3 +124,9 @@ def test_a_count_written_in_other_digits_is_read_or_left(extract):
     counts = {a.speaker.name: a.speaker.count for a in extract(
         "⁴ officials said the port would close. ٤ diplomats said it would not.") if a.speaker}
     assert counts == {"⁴ officials": None, "٤ diplomats": 4}
+
+
+def test_a_headline_role_names_the_person_the_article_introduces(model_extract):
+    atts = model_extract("Harbour tolls to rise, mayor says\n\nThe harbour mayor, Lena Moss, "
+                         "announced on Monday that tolls would rise in May.")
+    assert [a.speaker.name for a in atts] == ["Lena Moss", "Lena Moss"]

@@ -32,6 +32,7 @@ from ..entities.collective import collective_size
 from ..entities.linking import link_state
 from ..entities.people import acronyms, role_and_affiliation
 from ..model import Attribution, Segment, Speaker, SpeakerType
+from .filters import Paragraphs, is_headline
 from .mentions import (
     Context,
     Mention,
@@ -81,7 +82,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
     for att in ordered:
         span = _span_of(doc, att.source) if att.source else None
         if span is not None:
-            found = _resolve(span, ctx, resolved)
+            found = _headline_role(span, ctx) or _resolve(span, ctx, resolved)
             if found is None:  # an unresolved pronoun is no speaker
                 att.speaker = None
             else:
@@ -100,6 +101,26 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
                 att.channel = (link_state(replace(chan.speaker, surface=surface))
                                if chan is not None else None)
     _first_person(ctx.text, ordered)
+
+
+def _headline_role(span: Span, ctx: Context) -> Mention | None:
+    """"Free school meals to expand, minister says": a headline's bare role noun names the
+    person the article introduces with that role ("The education minister, Daniel
+    Okafor, announced ..."), the first one after the headline."""
+    if len(span) != 1 or not (span[0].is_lower and span[0].is_alpha):
+        return None
+    paragraphs = Paragraphs(ctx.text)
+    start, end = paragraphs.of(span.start_char)
+    if start != 0 or not is_headline(ctx.text[start:end]):
+        return None
+    role = role_word(span[0])
+    if role not in KIND_NOUNS["person"] and role not in TITLES:
+        return None  # "union warns": a body, not the person who heads it
+    for m in ctx.entities:
+        if (m.segment.start > end and m.named and m.speaker.type == "person"
+                and role in ctx.roles.get(m.speaker.name, ())):
+            return Mention(_segment(span), m.speaker, role)
+    return None
 
 
 def _first_person(text: str, atts: list[Attribution]) -> None:
