@@ -150,3 +150,20 @@ def test_ingest_records_a_failed_document_and_stores_the_others(tmp_path, monkey
 def test_a_text_with_a_lone_surrogate_is_refused_in_its_place():
     results = list(extract_many(None, [("x", "a\ud800b")]))  # type: ignore[arg-type]
     assert results[0].error == "the text holds a lone surrogate (\\ud800 at 1), not text"
+
+
+@pytest.mark.model
+def test_the_role_tagger_reads_a_bounded_number_of_cues_per_sentence(model_nlp, monkeypatch):
+    from saidwho.learn import tagger as tagger_mod
+
+    seen: list[int] = []
+    real = tagger_mod.cue_features
+
+    def counting(info, span, rows, tree):
+        seen.append(span.start)
+        return real(info, span, rows, tree)
+
+    monkeypatch.setattr(tagger_mod, "cue_features", counting)
+    doc = model_nlp('He said "no ' * 300)
+    sentences = len(list(doc.sents))
+    assert len(seen) <= tagger_mod.MAX_CUES_PER_SENTENCE * sentences

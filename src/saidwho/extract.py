@@ -197,9 +197,13 @@ def _results(nlp: Language, batch: list[tuple[int, str, str, list[tuple[int, str
     pieces = [(chunk, (k, offset, j == len(parts) - 1))
               for k, (_, _, _, parts) in enumerate(batch)
               for j, (offset, chunk) in enumerate(parts)]
+    # spaCy's batches hold whole chunks: as many as BATCH_TOKENS allows for the densest
+    # (a long text's chunks all go in one call)
+    densest = max(estimated_tokens(chunk) for chunk, _ in pieces) if len(pieces) > 1 else 1
+    size = max(1, min(batch_size, BATCH_TOKENS // max(1, densest)))
     current: DocumentResult | None = None
     found: list[Membership] | None = []
-    for doc, (k, offset, last) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+    for doc, (k, offset, last) in nlp.pipe(pieces, as_tuples=True, batch_size=size):
         if current is None:
             _, doc_id, text, _ = batch[k]
             current = DocumentResult(doc_id, text=text)

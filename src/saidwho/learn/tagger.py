@@ -50,6 +50,10 @@ PACKAGED = "tagger"
 # training articles as their confidence. Chosen on PolNeAR dev: +0.011 content + source F1.
 RULE_BACKOFF_MIN = 0.8
 NO_SOURCE_PRIOR = 0.5
+# cues read per sentence (PolNeAR dev's most is far below), and per batch of the role
+# tagger (its features are about 100 rows per cue)
+MAX_CUES_PER_SENTENCE = 8
+ROLE_BATCH_CUES = 256
 N_RAW = 7  # scores a candidate gives the calibration (Candidate.raw)
 
 
@@ -167,25 +171,29 @@ class AttributionTagger:
             return []
         info = doc_info(doc, rules, quotes)
         cue_probs = network.predict(self.cue_net, token_features(info))
-        spans = cue_spans(doc, cue_probs, self.decoding.cue_threshold)
+        spans = _fewest_per_sentence(info, cue_spans(doc, cue_probs,
+                                                     self.decoding.cue_threshold))
         if not spans:
             return []
-        # All cues' windows in one batch through the role tagger.
         tree = self.decoding.tree_features
-        windows = [window(info, span) for span, _ in spans]
-        feats = [cue_features(info, span, rows, tree)
-                 for (span, _), rows in zip(spans, windows, strict=True)]
-        probs = network.predict(self.role_net, (np.vstack([f[0] for f in feats]),
-                                                np.vstack([f[1] for f in feats])))
-        out = []
-        start = 0
         cues = frozenset(i for span, _ in spans for i in range(span.start, span.end))
-        for (span, score), rows in zip(spans, windows, strict=True):
-            cand = self.decode(info, span, score, rows, probs[start : start + len(rows)],
-                               cues)
-            start += len(rows)
-            if cand is not None:
-                out.append(cand)
+        out = []
+        # the cues' windows through the role tagger in batches, so memory stays bounded
+        # on a text with thousands of cues
+        for first in range(0, len(spans), ROLE_BATCH_CUES):
+            batch = spans[first : first + ROLE_BATCH_CUES]
+            windows = [window(info, span) for span, _ in batch]
+            feats = [cue_features(info, span, rows, tree)
+                     for (span, _), rows in zip(batch, windows, strict=True)]
+            probs = network.predict(self.role_net, (np.vstack([f[0] for f in feats]),
+                                                    np.vstack([f[1] for f in feats])))
+            start = 0
+            for (span, score), rows in zip(batch, windows, strict=True):
+                cand = self.decode(info, span, score, rows,
+                                   probs[start : start + len(rows)], cues)
+                start += len(rows)
+                if cand is not None:
+                    out.append(cand)
         return out
 
     def decode(self, info: DocInfo, span: Span, cue_score: float, rows: range,
@@ -314,6 +322,21 @@ def cue_spans(doc: Doc, probs: np.ndarray, threshold: float = CUE_THRESHOLD
         out.append((doc[i:j], float(np.mean(1.0 - probs[i:j, 0]))))
         i = j
     return out
+
+
+def _fewest_per_sentence(info: DocInfo, spans: list[tuple[Span, float]]
+                         ) -> list[tuple[Span, float]]:
+    """At most ``MAX_CUES_PER_SENTENCE`` cues per sentence, the likeliest, in text order:
+    each cue costs a window of the role tagger, and a sentence of nothing but cues ('He
+    said "no He said "no ...') would otherwise cost one per word."""
+    by_sentence: dict[int, list[tuple[Span, float]]] = {}
+    for span, score in spans:
+        by_sentence.setdefault(info.sent_ids[span.start], []).append((span, score))
+    if all(len(found) <= MAX_CUES_PER_SENTENCE for found in by_sentence.values()):
+        return spans
+    kept = {id(span) for found in by_sentence.values()
+            for span, _ in sorted(found, key=lambda c: -c[1])[:MAX_CUES_PER_SENTENCE]}
+    return [(span, score) for span, score in spans if id(span) in kept]
 
 
 def _runs(doc: Doc, rows: range, on: np.ndarray, probs: np.ndarray,
