@@ -183,8 +183,8 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope["headers"]).get(b"content-length")
-        if length is not None and length.isdecimal() and int(length) > self.limit:
+        length = dict(scope["headers"]).get(b"content-length")  # bytes: isdigit is ASCII
+        if length is not None and length.isdigit() and int(length) > self.limit:
             await self._refuse(scope, send, int(length))
             return
         seen = 0
