@@ -191,6 +191,9 @@ def _read_warc(path: Path) -> Iterator[Item]:
     try:
         with path.open("rb") as fh:
             records = ArchiveIterator(fh)
+            # warcio writes its own multi-line warning to stderr when a record is not
+            # followed by a blank line; a short record is reported here instead
+            records.INC_RECORD = ""
             compressed = path.name.endswith(".gz")
             end = k = 0
             for k, record in enumerate(records, 1):
