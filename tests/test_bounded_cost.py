@@ -80,8 +80,9 @@ class _EmptyDoc:
     _ = _Underscore()
 
 
-@pytest.mark.model
-def test_a_document_the_pipeline_fails_on_is_given_back_with_its_error(nlp, monkeypatch):
+@pytest.fixture
+def boom_fails(nlp, monkeypatch):
+    """The rule pipeline failing on any batch that holds a text with "BOOM"."""
     real = nlp.pipe
 
     def pipe(pieces, **kwargs):  # spaCy's pipe calls itself again without as_tuples
@@ -91,6 +92,11 @@ def test_a_document_the_pipeline_fails_on_is_given_back_with_its_error(nlp, monk
         return real(pieces, **kwargs)
 
     monkeypatch.setattr(nlp, "pipe", pipe)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("boom_fails")
+def test_a_document_the_pipeline_fails_on_is_given_back_with_its_error(nlp):
     docs = [("a", "Ruiz said the port would open."), ("b", "BOOM said nothing."),
             ("c", "Lund said the port would close.")]
     results = list(extract_many(nlp, docs))
@@ -102,17 +108,9 @@ def test_a_document_the_pipeline_fails_on_is_given_back_with_its_error(nlp, monk
 
 
 @pytest.mark.model
+@pytest.mark.usefixtures("boom_fails")
 def test_extract_reports_a_failed_document_and_writes_the_others(tmp_path, monkeypatch, nlp):
     monkeypatch.setattr("saidwho.cli._load", lambda *args: nlp)
-    real = nlp.pipe
-
-    def pipe(pieces, **kwargs):  # spaCy's pipe calls itself again without as_tuples
-        pieces = list(pieces)
-        if kwargs.get("as_tuples") and any("BOOM" in chunk for chunk, _ in pieces):
-            raise RuntimeError("component failed")
-        return real(pieces, **kwargs)
-
-    monkeypatch.setattr(nlp, "pipe", pipe)
     (tmp_path / "good.txt").write_text("Ruiz said the port would open.", encoding="utf-8")
     (tmp_path / "bad.txt").write_text("BOOM said nothing.", encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "good.txt"),
@@ -124,18 +122,10 @@ def test_extract_reports_a_failed_document_and_writes_the_others(tmp_path, monke
 
 
 @pytest.mark.model
-def test_ingest_records_a_failed_document_and_stores_the_others(tmp_path, monkeypatch, nlp):
+@pytest.mark.usefixtures("boom_fails")
+def test_ingest_records_a_failed_document_and_stores_the_others(tmp_path, nlp):
     from saidwho.store.store import Store
 
-    real = nlp.pipe
-
-    def pipe(pieces, **kwargs):
-        pieces = list(pieces)
-        if kwargs.get("as_tuples") and any("BOOM" in chunk for chunk, _ in pieces):
-            raise RuntimeError("component failed")
-        return real(pieces, **kwargs)
-
-    monkeypatch.setattr(nlp, "pipe", pipe)
     corpus = tmp_path / "news.jsonl"
     corpus.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in [
         ("a", "Ruiz said the port would open."), ("b", "BOOM said nothing."),

@@ -8,6 +8,7 @@ import re
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -145,10 +146,10 @@ def extract_many(
     A document the pipeline fails on is given back with its ``error`` set and nothing
     else; the others are not affected.
     """
-    pending: list[tuple[int, str, str, list[tuple[int, str]]]] = []
+    pending: list[_Queued] = []
     chunk_count = 0
     tokens = 0
-    for n, (doc_id, text) in enumerate(docs):
+    for doc_id, text in docs:
         if problem := surrogate_problem(text):  # not text: it cannot be written out
             if pending:
                 yield from _batch(nlp, pending, batch_size)
@@ -156,30 +157,39 @@ def extract_many(
             yield DocumentResult(doc_id, text=text, error=f"the text {problem}")
             continue
         parts = chunks(text)
-        size = sum(estimated_tokens(chunk) for _, chunk in parts) if len(text) > 2000 \
-            else len(text) // 4
+        counts = [estimated_tokens(chunk) for _, chunk in parts] if len(text) > 2000 \
+            else [len(text) // 4]
         if pending and (chunk_count + len(parts) > batch_size
-                        or tokens + size > BATCH_TOKENS):
+                        or tokens + sum(counts) > BATCH_TOKENS):
             yield from _batch(nlp, pending, batch_size)
             pending, chunk_count, tokens = [], 0, 0
-        pending.append((n, doc_id, text, parts))
+        pending.append(_Queued(doc_id, text, parts, max(counts)))
         chunk_count += len(parts)
-        tokens += size
+        tokens += sum(counts)
     if pending:
         yield from _batch(nlp, pending, batch_size)
 
 
-def _batch(nlp: Language, batch: list[tuple[int, str, str, list[tuple[int, str]]]],
-           batch_size: int) -> Iterator[DocumentResult]:
+class _Queued(NamedTuple):
+    """A document waiting for its batch: its chunks, and the estimated tokens of the
+    densest one."""
+
+    doc_id: str
+    text: str
+    parts: list[tuple[int, str]]
+    densest: int
+
+
+def _batch(nlp: Language, batch: list[_Queued], batch_size: int) -> Iterator[DocumentResult]:
     """The results of a batch of documents; when the pipeline fails on the batch, each
     document again on its own, so that only the one it fails on is lost."""
     try:
         results = list(_results(nlp, batch, batch_size))
     except Exception:  # noqa: BLE001 (any fault of the pipeline: see below)
         if len(batch) == 1:
-            n, doc_id, text, _ = batch[0]
-            log.exception("extraction failed on %s", doc_id)
-            yield DocumentResult(doc_id, text=text, error=_reason())
+            (queued,) = batch
+            log.exception("extraction failed on %s", queued.doc_id)
+            yield DocumentResult(queued.doc_id, text=queued.text, error=_reason())
             return
         for one in batch:
             yield from _batch(nlp, [one], batch_size)
@@ -192,21 +202,19 @@ def _reason() -> str:
     return f"extraction failed: {type(exc).__name__}: {exc}"[:500]
 
 
-def _results(nlp: Language, batch: list[tuple[int, str, str, list[tuple[int, str]]]],
-             batch_size: int) -> Iterator[DocumentResult]:
-    pieces = [(chunk, (k, offset, j == len(parts) - 1))
-              for k, (_, _, _, parts) in enumerate(batch)
-              for j, (offset, chunk) in enumerate(parts)]
+def _results(nlp: Language, batch: list[_Queued], batch_size: int) -> Iterator[DocumentResult]:
+    pieces = [(chunk, (k, offset, j == len(queued.parts) - 1))
+              for k, queued in enumerate(batch)
+              for j, (offset, chunk) in enumerate(queued.parts)]
     # spaCy's batches hold whole chunks: as many as BATCH_TOKENS allows for the densest
     # (a long text's chunks all go in one call)
-    densest = max(estimated_tokens(chunk) for chunk, _ in pieces) if len(pieces) > 1 else 1
+    densest = max(queued.densest for queued in batch)
     size = max(1, min(batch_size, BATCH_TOKENS // max(1, densest)))
     current: DocumentResult | None = None
     found: list[Membership] | None = []
     for doc, (k, offset, last) in nlp.pipe(pieces, as_tuples=True, batch_size=size):
         if current is None:
-            _, doc_id, text, _ = batch[k]
-            current = DocumentResult(doc_id, text=text)
+            current = DocumentResult(batch[k].doc_id, text=batch[k].text)
             found = []
         for att in doc._.attributions or []:
             if offset:

@@ -52,9 +52,9 @@ def repair(doc: Doc, cue: Run, source: Run | None, contents: list[Run],
     blocked = cue_tokens | taken
     out = []
     for run in contents:
-        a = _left_closed(doc, run, blocked | _others(contents, run))
-        b = _right_closed(doc, (a, run[1]), blocked | _others(contents, run))
-        out.append((a, b))
+        fixed = blocked | _others(contents, run)
+        a = _left_closed(doc, run, fixed)
+        out.append((a, _right_closed(doc, (a, run[1]), fixed)))
     return cue, source, _merged(out)
 
 

@@ -32,7 +32,7 @@ from ..entities.collective import collective_size
 from ..entities.linking import link_state
 from ..entities.people import acronyms, role_and_affiliation
 from ..model import Attribution, Segment, Speaker, SpeakerType
-from .filters import Paragraphs, is_headline
+from .filters import is_headline
 from .mentions import (
     Context,
     Mention,
@@ -47,6 +47,7 @@ from .mentions import (
     role_word,
     strip_article,
 )
+from .paragraphs import PARAGRAPH_BREAK
 from .speaker_words import (
     ANONYMOUS_NOUNS,
     DATELINE,
@@ -109,9 +110,9 @@ def _headline_role(span: Span, ctx: Context) -> Mention | None:
     Okafor, announced ..."), the first one after the headline."""
     if len(span) != 1 or not (span[0].is_lower and span[0].is_alpha):
         return None
-    paragraphs = Paragraphs(ctx.text)
-    start, end = paragraphs.of(span.start_char)
-    if start != 0 or not is_headline(ctx.text[start:end]):
+    first = PARAGRAPH_BREAK.search(ctx.text)  # the headline is the first paragraph
+    end = first.start() if first else len(ctx.text)
+    if span.start_char >= end or not is_headline(ctx.text[:end]):
         return None
     role = role_word(span[0])
     if role not in KIND_NOUNS["person"] and role not in TITLES:
