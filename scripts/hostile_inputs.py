@@ -44,6 +44,8 @@ CASES = {
     "said-that-1MB": lambda: "He said that she said that " * 38_000,
     "prose-500KB": lambda: (prose() + "\n\n") * (500_000 // len(prose()) + 1),
     "prose-2MB": lambda: (prose() + "\n\n") * (2_000_000 // len(prose()) + 1),
+    "prose-5M": lambda: ((prose() + "\n\n") * (5_000_000 // len(prose()) + 1))[:5_000_000],
+    "a-space-5M": lambda: "a " * 2_500_000,
 }
 
 
@@ -69,6 +71,8 @@ def run(name: str, text: str, engine: str, timeout: float) -> dict[str, object]:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
             seconds: float | None = time.perf_counter() - start
             status = "ok" if done.returncode == 0 else f"exit {done.returncode}"
+            if "too long to extract in the time limit" in done.stderr:
+                status = "over the time limit (given up)"
             found = [line for line in done.stderr.splitlines() if line.startswith("MAXRSS ")]
             rss = round(int(found[-1].split()[1]) / 1024) if found else None
         except subprocess.TimeoutExpired:

@@ -157,3 +157,92 @@ def test_the_role_tagger_reads_a_bounded_number_of_cues_per_sentence(model_nlp, 
     doc = model_nlp('He said "no ' * 300)
     sentences = len(list(doc.sents))
     assert len(seen) <= tagger_mod.MAX_CUES_PER_SENTENCE * sentences
+
+
+class _Ticking:
+    """A clock that moves one second each time it is read."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+@pytest.fixture
+def ticking_long_text(monkeypatch):
+    """Chunks of 200 characters, a clock that says each took a second, and a text of six
+    chunks: its forecast after the first is about 6 s."""
+    monkeypatch.setattr(extract_mod, "CHUNK_CHARS", 200)
+    monkeypatch.setattr(extract_mod.time, "monotonic", _Ticking())
+    return "The mayor said that taxes would rise in May.\n\n" * 24
+
+
+@pytest.mark.model
+def test_a_document_over_the_time_limit_is_given_up_early_and_the_others_kept(
+        nlp, ticking_long_text):
+    seen: list[str] = []
+    real = nlp.pipe
+
+    def pipe(pieces, **kwargs):  # spaCy's pipe calls itself again without as_tuples
+        if not kwargs.get("as_tuples"):
+            return real(pieces, **kwargs)
+        return ((seen.append(doc.text), (doc, context))[1]
+                for doc, context in real(pieces, **kwargs))
+
+    nlp.pipe = pipe
+    try:
+        docs = [("short", "Ruiz said the port would open."), ("long", ticking_long_text),
+                ("after", "Lund said the port would close.")]
+        results = list(extract_many(nlp, docs, time_limit=3))
+    finally:
+        del nlp.pipe
+    assert [r.id for r in results] == ["short", "long", "after"]
+    assert results[1].attributions == []
+    assert results[1].error.startswith("too long to extract in the time limit: ")
+    assert "over the limit of 3 s per document" in results[1].error
+    assert len(results[0].attributions) == len(results[2].attributions) == 1
+    # given up after its first chunk, not after all six
+    assert sum(text in ticking_long_text for text in seen) == 1
+
+
+@pytest.mark.model
+def test_a_document_within_the_time_limit_or_without_one_is_read_whole(
+        nlp, ticking_long_text):
+    for limit in (100, None):
+        (result,) = extract_many(nlp, [("long", ticking_long_text)], time_limit=limit)
+        assert result.error is None and len(result.attributions) == 24
+
+
+@pytest.mark.model
+def test_extract_reports_a_document_over_the_time_limit(tmp_path, monkeypatch, nlp,
+                                                        ticking_long_text):
+    monkeypatch.setattr("saidwho.cli._load", lambda *args: nlp)
+    (tmp_path / "short.txt").write_text("Ruiz said the port would open.", encoding="utf-8")
+    (tmp_path / "long.txt").write_text(ticking_long_text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "short.txt"),
+                                       str(tmp_path / "long.txt"), "--time-limit", "3"])
+    assert result.exit_code == 1
+    assert "Error: long: too long to extract in the time limit" in result.stderr
+    assert "--time-limit SECONDS raises it, 0 lifts it" in result.stderr
+    (line,) = result.stdout.splitlines()
+    assert json.loads(line)["id"] == "short"
+    lifted = CliRunner().invoke(main, ["extract", str(tmp_path / "long.txt"),
+                                       "--time-limit", "0"])
+    assert lifted.exit_code == 0 and len(json.loads(lifted.stdout)["attributions"]) == 24
+
+
+@pytest.mark.model
+def test_an_analysis_seen_to_need_more_than_the_server_allows_is_answered_504(
+        nlp, ticking_long_text):
+    from fastapi.testclient import TestClient
+
+    from saidwho.web.app import create_app
+    from saidwho.web.services import WebConfig
+
+    app = create_app(WebConfig(None, lambda: nlp, analyze_timeout=3))
+    with TestClient(app) as client:
+        response = client.post("/api/analyze", json={"text": ticking_long_text})
+    assert response.status_code == 504
+    assert "too large to analyse on this server" in response.json()["error"]

@@ -17,7 +17,13 @@ from rich.console import Console
 from rich.progress import Progress
 
 from . import __version__
-from .defaults import ANALYZE_QUEUE, ANALYZE_TIMEOUT, ANALYZERS, RULES_MIN_CONFIDENCE
+from .defaults import (
+    ANALYZE_QUEUE,
+    ANALYZE_TIMEOUT,
+    ANALYZERS,
+    DOCUMENT_TIME_LIMIT,
+    RULES_MIN_CONFIDENCE,
+)
 from .errors import SaidwhoError
 from .io import Failure, iter_documents
 from .model import KINDS, SPEAKER_TYPES
@@ -110,6 +116,11 @@ def output_format(*choices: str, default: str = "table"):  # type: ignore[no-unt
     return decorate
 
 
+time_limit_option = click.option(
+    "--time-limit", type=click.FloatRange(0), default=DOCUMENT_TIME_LIMIT, show_default=True,
+    help="Give up on a document (an error, the others go on) once its first chunks show its "
+    "extraction would take more seconds than this; 0: no limit. Only texts of several "
+    "hundred kB come near it.")
 weights_option = click.option(
     "--weights", type=click.Path(file_okay=False, exists=True),
     help="Trained weights written by `saidwho train` (default: the packaged ones).")
@@ -128,9 +139,10 @@ MIN_CONFIDENCE_HELP = ("Drop attributions less confident than this (default: the
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write here instead of standard output.")
 @click.option("--sample", is_flag=True, help="Add the bundled sample articles to the inputs.")
+@time_limit_option
 def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
             weights: str | None, min_confidence: float | None, output: str | None,
-            sample: bool) -> None:
+            sample: bool, time_limit: float) -> None:
     """Extract attributions from FILEs (text, HTML, JSON Lines, WARC), DIRectories of
     them, or - (standard input)."""
     from .extract import extract_many
@@ -154,7 +166,7 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
                 yield item.id, item.text
 
     def extracted():  # type: ignore[no-untyped-def]
-        for result in extract_many(nlp, good_inputs()):
+        for result in extract_many(nlp, good_inputs(), time_limit=time_limit or None):
             if result.error is not None:
                 failures.append(Failure(result.id, None, result.error))
                 click.echo(f"Error: {failures[-1]}", err=True)
@@ -325,8 +337,9 @@ def _open_store(db: str, *, readonly: bool = True) -> Store:
 @click.option("--field", "fields", multiple=True, metavar="NAME=KEY",
               help="JSON Lines mapping, e.g. --field text=body --field date=published "
               "(names: id, text, title, url, date, outlet, author).")
+@time_limit_option
 def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
-           workers: int, fields: tuple[str, ...]) -> None:
+           workers: int, fields: tuple[str, ...], time_limit: float) -> None:
     """Extract attributions from a corpus into the store: text (.txt, .md), HTML pages
     (.html, .htm), JSON Lines (.jsonl, .jsonl.gz), WARC crawls (.warc, .warc.gz), folders
     of them, or - (standard input). Reruns skip what is stored: safe to resume after a
@@ -374,7 +387,8 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
         with store:
             try:
                 summary = store.ingest(nlp, list(paths), progress=tick, on_error=failed,
-                                       workers=workers, loader=loader, fields=mapping)
+                                       workers=workers, loader=loader, fields=mapping,
+                                       time_limit=time_limit or None)
             except sqlite3.OperationalError as exc:  # disk full, store made read-only
                 _fail(f"{db}: cannot write the store ({exc}); every document written "
                       "before this one is kept, and a rerun continues from there")

@@ -26,3 +26,8 @@ ANALYZERS = 1
 ANALYZER_NICE = 10
 ANALYZE_TIMEOUT = 120.0
 ANALYZE_QUEUE = 4
+# extract, ingest and Spark give up on a document once its extraction is seen to need more
+# than this many seconds (predicted from its first chunks, so a hostile input is dropped
+# early, not after the time is spent), and record it as an error; 0 or None: no limit.
+# A news article takes well under a second; a text that needs more is several hundred kB.
+DOCUMENT_TIME_LIMIT = 20.0

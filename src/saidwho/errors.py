@@ -24,3 +24,7 @@ class QueryError(SaidwhoError):
 class ExtractionError(SaidwhoError):
     """The pipeline failed on a document (``extract_text``; ``extract_many`` gives the
     document back with its ``error`` set instead)."""
+
+
+class TimeLimitExceeded(ExtractionError):
+    """A document's extraction would take longer than the time limit it was given."""

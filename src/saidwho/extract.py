@@ -6,6 +6,7 @@ import importlib.util
 import logging
 import re
 import sys
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -14,8 +15,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .defaults import RULES_MIN_CONFIDENCE
-from .errors import ExtractionError, ModelNotFoundError
+from .defaults import DOCUMENT_TIME_LIMIT, RULES_MIN_CONFIDENCE
+from .errors import ExtractionError, ModelNotFoundError, TimeLimitExceeded
 from .io.document import surrogate_problem
 from .model import DocumentResult
 from .pipeline.memberships import Membership, find_memberships
@@ -136,7 +137,8 @@ def estimated_tokens(text: str) -> int:
 
 
 def extract_many(
-    nlp: Language, docs: Iterable[tuple[str, str]], batch_size: int = 16
+    nlp: Language, docs: Iterable[tuple[str, str]], batch_size: int = 16,
+    time_limit: float | None = DOCUMENT_TIME_LIMIT,
 ) -> Iterator[DocumentResult]:
     """Extract attributions from (id, text) pairs, in order.
 
@@ -145,6 +147,11 @@ def extract_many(
     ``nlp.pipe`` in batches of at most ``batch_size`` chunks and ``BATCH_TOKENS`` tokens.
     A document the pipeline fails on is given back with its ``error`` set and nothing
     else; the others are not affected.
+
+    A text of several chunks is processed on its own, chunk by chunk, and given up (an
+    ``error``) as soon as the time spent plus the time its remaining chunks would take at
+    the rate seen so far passes ``time_limit`` seconds (None or 0: no limit). One chunk is
+    never stopped midway: it holds at most about 12,500 tokens.
     """
     pending: list[_Queued] = []
     chunk_count = 0
@@ -158,12 +165,19 @@ def extract_many(
             continue
         parts = chunks(text)
         counts = [estimated_tokens(chunk) for _, chunk in parts] if len(text) > 2000 \
-            else [len(text) // 4]
+            or len(parts) > 1 else [len(text) // 4]
+        queued = _Queued(doc_id, text, parts, max(counts), counts)
+        if time_limit and len(parts) > 1:  # alone, so that its time is its own
+            if pending:
+                yield from _batch(nlp, pending, batch_size)
+                pending, chunk_count, tokens = [], 0, 0
+            yield from _batch(nlp, [queued], batch_size, time_limit)
+            continue
         if pending and (chunk_count + len(parts) > batch_size
                         or tokens + sum(counts) > BATCH_TOKENS):
             yield from _batch(nlp, pending, batch_size)
             pending, chunk_count, tokens = [], 0, 0
-        pending.append(_Queued(doc_id, text, parts, max(counts)))
+        pending.append(queued)
         chunk_count += len(parts)
         tokens += sum(counts)
     if pending:
@@ -171,20 +185,28 @@ def extract_many(
 
 
 class _Queued(NamedTuple):
-    """A document waiting for its batch: its chunks, and the estimated tokens of the
-    densest one."""
+    """A document waiting for its batch: its chunks, the estimated tokens of the densest
+    one, and of each."""
 
     doc_id: str
     text: str
     parts: list[tuple[int, str]]
     densest: int
+    counts: list[int]
 
 
-def _batch(nlp: Language, batch: list[_Queued], batch_size: int) -> Iterator[DocumentResult]:
+def _batch(nlp: Language, batch: list[_Queued], batch_size: int,
+           time_limit: float | None = None) -> Iterator[DocumentResult]:
     """The results of a batch of documents; when the pipeline fails on the batch, each
     document again on its own, so that only the one it fails on is lost."""
     try:
-        results = list(_results(nlp, batch, batch_size))
+        results = list(_results(nlp, batch, batch_size, time_limit))
+    except TimeLimitExceeded as exc:  # a batch of one: see extract_many
+        (queued,) = batch
+        log.info("gave up on %s: %s", queued.doc_id, exc)
+        yield DocumentResult(queued.doc_id, text=queued.text,
+                             error=f"{exc} (--time-limit SECONDS raises it, 0 lifts it)")
+        return
     except Exception:  # noqa: BLE001 (any fault of the pipeline: see below)
         if len(batch) == 1:
             (queued,) = batch
@@ -202,17 +224,21 @@ def _reason() -> str:
     return f"extraction failed: {type(exc).__name__}: {exc}"[:500]
 
 
-def _results(nlp: Language, batch: list[_Queued], batch_size: int) -> Iterator[DocumentResult]:
+def _results(nlp: Language, batch: list[_Queued], batch_size: int,
+             time_limit: float | None = None) -> Iterator[DocumentResult]:
     pieces = [(chunk, (k, offset, j == len(queued.parts) - 1))
               for k, queued in enumerate(batch)
               for j, (offset, chunk) in enumerate(queued.parts)]
     # spaCy's batches hold whole chunks: as many as BATCH_TOKENS allows for the densest
-    # (a long text's chunks all go in one call)
+    # (a long text's chunks all go in one call), one at a time under a time limit
     densest = max(queued.densest for queued in batch)
-    size = max(1, min(batch_size, BATCH_TOKENS // max(1, densest)))
+    size = 1 if time_limit else max(1, min(batch_size, BATCH_TOKENS // max(1, densest)))
+    clock = _Clock(time_limit, batch[0]) if time_limit else None
     current: DocumentResult | None = None
     found: list[Membership] | None = []
     for doc, (k, offset, last) in nlp.pipe(pieces, as_tuples=True, batch_size=size):
+        if clock is not None and not last:
+            clock.check()
         if current is None:
             current = DocumentResult(batch[k].doc_id, text=batch[k].text)
             found = []
@@ -235,10 +261,45 @@ def _results(nlp: Language, batch: list[_Queued], batch_size: int) -> Iterator[D
             current = None
 
 
-def extract_text(nlp: Language, text: str, doc_id: str = "doc") -> DocumentResult:
+class _Clock:
+    """The time a document's chunks have taken, and a forecast of the rest's."""
+
+    def __init__(self, limit: float, queued: _Queued) -> None:
+        self.limit = limit
+        self.queued = queued
+        self.start = time.monotonic()
+        self.done = 0  # chunks read
+
+    def check(self) -> None:
+        """Raise ``TimeLimitExceeded`` when the chunks read so far, at their rate, say the whole
+        document would take more than the limit."""
+        counts = self.queued.counts
+        self.done += 1
+        spent = time.monotonic() - self.start
+        read = sum(counts[:self.done])
+        forecast = spent * sum(counts) / max(1, read)
+        if forecast > self.limit:
+            chars = self.queued.parts[self.done][0]
+            raise TimeLimitExceeded(
+                f"too long to extract in the time limit: {chars:,} of {len(self.queued.text):,} "
+                f"characters took {spent:.1f} s, so the whole text would take about "
+                f"{forecast:.0f} s, over the limit of {self.limit:g} s per document")
+
+
+def extract_text(nlp: Language, text: str, doc_id: str = "doc",
+                 time_limit: float | None = DOCUMENT_TIME_LIMIT) -> DocumentResult:
     """Attributions of one text, processed in chunks when it is long; raises
-    ``ExtractionError`` when the pipeline fails on it."""
-    result = next(extract_many(nlp, [(doc_id, text)]))
-    if result.error is not None:
-        raise ExtractionError(f"{doc_id}: {result.error}")
-    return result
+    ``TimeLimitExceeded`` when it is seen to need more than ``time_limit`` seconds (see
+    ``extract_many``), and ``ExtractionError`` when the pipeline fails on it."""
+    if problem := surrogate_problem(text):
+        raise ExtractionError(f"{doc_id}: the text {problem}")
+    parts = chunks(text)
+    counts = [estimated_tokens(chunk) for _, chunk in parts]
+    queued = _Queued(doc_id, text, parts, max(counts), counts)
+    limit = time_limit if len(parts) > 1 else None
+    try:
+        return next(_results(nlp, [queued], 16, limit))
+    except ExtractionError:
+        raise
+    except Exception as exc:
+        raise ExtractionError(f"{doc_id}: {_reason()}") from exc

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from ..defaults import DOCUMENT_TIME_LIMIT
 from ..extract import extract_many
 from ..io import Document, Failure, iter_documents
 from ..model import DocumentResult
@@ -42,9 +43,12 @@ def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
            progress: Callable[[str], None] | None = None,
            on_error: Callable[[Failure], None] | None = None,
            workers: int = 1, loader: Callable[[], Language] | None = None,
-           fields: dict[str, str] | None = None) -> IngestSummary:
+           fields: dict[str, str] | None = None,
+           time_limit: float | None = DOCUMENT_TIME_LIMIT) -> IngestSummary:
     """Ingest ``paths``. With ``workers`` > 1, that many processes extract (each loads
-    its pipeline once with ``loader``) while this one reads and writes the store."""
+    its pipeline once with ``loader``) while this one reads and writes the store. A
+    document seen to need more than ``time_limit`` seconds is recorded as an error (see
+    ``extract_many``)."""
     summary = IngestSummary()
     pending: dict[str, Document] = {}  # read, being extracted, not yet written
 
@@ -90,13 +94,13 @@ def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
 
     if workers <= 1:
         assert nlp is not None
-        for result in extract_many(nlp, fresh()):
+        for result in extract_many(nlp, fresh(), time_limit=time_limit):
             written(result)
         return summary
     assert loader is not None
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(loader,)) as pool:
+                             initargs=(loader, time_limit)) as pool:
         # a sliding window of documents in flight keeps memory flat on any corpus size, and
         # a new document goes out as soon as one comes back, so no worker waits for the
         # slowest of a batch
@@ -114,17 +118,19 @@ def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
 
 WINDOW_PER_WORKER = 8
 _worker_nlp: Language | None = None
+_worker_time_limit: float | None = None
 
 
-def _init_worker(loader: Callable[[], Language]) -> None:
-    global _worker_nlp
+def _init_worker(loader: Callable[[], Language], time_limit: float | None) -> None:
+    global _worker_nlp, _worker_time_limit
     exit_with_parent()  # kill -9 of the ingest gives the pool no chance to stop it
     _worker_nlp = loader()
+    _worker_time_limit = time_limit
 
 
 def _extract_one(item: tuple[str, str]) -> DocumentResult:
     assert _worker_nlp is not None
-    return next(extract_many(_worker_nlp, [item]))
+    return next(extract_many(_worker_nlp, [item], time_limit=_worker_time_limit))
 
 
 # the export columns the attributions table holds beside the full JSON

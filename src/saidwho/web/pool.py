@@ -203,8 +203,9 @@ class AnalysisPool:
 
     def _spawn(self) -> None:
         ours, theirs = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(theirs, self.loader, self.nice),
-                                        name="saidwho-analyzer", daemon=True)
+        process = self._context.Process(
+            target=_serve, args=(theirs, self.loader, self.nice, self.timeout),
+            name="saidwho-analyzer", daemon=True)
         try:
             process.start()
         except OSError as exc:  # out of memory or processes: analyse with the others
@@ -258,7 +259,8 @@ def _stop(worker: _Worker) -> None:
     worker.conn.close()
 
 
-def _serve(conn: Connection, loader: Callable[[], Language], nice: int) -> None:
+def _serve(conn: Connection, loader: Callable[[], Language], nice: int,
+           time_limit: float) -> None:
     """An analysis process: load the pipeline, say so, then analyse texts until the pipe
     closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole process group:
@@ -277,7 +279,9 @@ def _serve(conn: Connection, loader: Callable[[], Language], nice: int) -> None:
         except (EOFError, OSError):
             return
         try:
-            result = extract_text(nlp, text, doc_id)
+            # a text seen to need more than the limit is refused early (the process
+            # carries on), not killed when the time is spent
+            result = extract_text(nlp, text, doc_id, time_limit)
         except Exception as exc:
             conn.send(("error", _portable(exc), traceback.format_exc()))
             continue

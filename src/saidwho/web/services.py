@@ -21,7 +21,7 @@ from fastapi import Request, UploadFile
 from spacy.language import Language
 
 from ..defaults import ANALYZE_QUEUE, ANALYZE_TIMEOUT
-from ..errors import SaidwhoError
+from ..errors import SaidwhoError, TimeLimitExceeded
 from ..extract import extract_text
 from ..io import Failure, file_document
 from ..io.decode import HTML_SUFFIXES
@@ -183,6 +183,7 @@ class Analyzer:
         self.loader = loader
         self.max_upload = max_upload
         self.pool = AnalysisPool(loader, processes, timeout, queue) if processes else None
+        self.timeout = timeout
         self._nlp: Language | None = None
         self._lock = threading.Lock()
 
@@ -204,8 +205,12 @@ class Analyzer:
         if size > self.max_upload:
             raise UploadTooLarge(f"{doc_id}: {size:,} bytes is over the limit of "
                                  f"{self.max_upload:,} bytes")
-        result = self._in_process(text, doc_id) if self.pool is None else self._in_pool(
-            self.pool, text, doc_id)
+        try:
+            result = self._in_process(text, doc_id) if self.pool is None else self._in_pool(
+                self.pool, text, doc_id)
+        except TimeLimitExceeded as exc:
+            raise TooSlow(f"{exc}; it is too large to analyse on this server (split it, "
+                          "or use saidwho extract)") from exc
         result.text = text
         return result
 
@@ -213,7 +218,7 @@ class Analyzer:
         with self._lock:
             if self._nlp is None:
                 self._nlp = self.loader()
-            return extract_text(self._nlp, text, doc_id)
+            return extract_text(self._nlp, text, doc_id, self.timeout)
 
     @staticmethod
     def _in_pool(pool: AnalysisPool, text: str, doc_id: str) -> DocumentResult:
