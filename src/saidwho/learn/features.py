@@ -36,6 +36,12 @@ KEY_CHILD_DEPS = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "pre
 N_TOKEN_COLUMNS = 17
 MAX_DEPTH = 40  # steps walked up the parse tree
 N_CUE_COLUMNS = 22
+# cue-row columns that depend on the token alone (its lemma, POS, dependency, lower form;
+# the first half of the dense part is its vector), and on the cue alone (its words, its
+# head's dependency and tag; the second half is its head's vector): computed once per
+# token and per cue by the role tagger (network.Compiled)
+CUE_ROW_TOKEN_COLUMNS = (0, 1, 2, 13)
+CUE_ROW_CUE_COLUMNS = (8, 16)
 
 
 _HASHES: dict[tuple[object, ...], int] = {}

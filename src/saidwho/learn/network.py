@@ -4,7 +4,7 @@ two hidden layers and a softmax. Built with thinc (spaCy's machine-learning libr
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -74,13 +74,144 @@ def _features_forward(model: Model, X: Rows, is_train: bool) -> tuple[np.ndarray
     return Y, backprop
 
 
-def predict(model: Model, X: Rows, batch: int = 4096) -> np.ndarray:
+def predict(model: Model | Compiled, X: Rows, batch: int = 4096,
+            shared: tuple[Shared, ...] = ()) -> np.ndarray:
+    """Label probabilities of the rows ``X``, ``batch`` rows at a time (``shared``: see
+    ``Compiled.predict``)."""
     ids, dense = X
     if len(ids) == 0:
-        return np.zeros((0, model.get_dim("nO")), dtype=np.float32)
-    parts = [model.predict((ids[i : i + batch], dense[i : i + batch]))
-             for i in range(0, len(ids), batch)]
+        return np.zeros((0, _labels(model)), dtype=np.float32)
+    if isinstance(model, Compiled):
+        parts = [model.predict((ids[i : i + batch], dense[i : i + batch]),
+                               tuple(replace(s, keys=s.keys[i : i + batch]) for s in shared))
+                 for i in range(0, len(ids), batch)]
+    else:
+        parts = [model.predict((ids[i : i + batch], dense[i : i + batch]))
+                 for i in range(0, len(ids), batch)]
     return np.vstack(parts)
+
+
+def _labels(model: Model | Compiled) -> int:
+    return model.n_labels if isinstance(model, Compiled) else int(model.get_dim("nO"))
+
+
+class Compiled:
+    """A trained network (``build``) for prediction only: the same outputs (to float
+    rounding) in less time, for rows whose inputs repeat.
+
+    The first layer is linear in its inputs, so it is a sum over blocks of them. A block
+    that many rows share (the columns describing a token, which every window holding the
+    token repeats; those describing a cue, which all its window's rows repeat) is computed
+    once per distinct value and added to each row that has it (``predict``'s ``shared``);
+    only the other columns go through the first layer row by row. Embeddings are looked up
+    and summed as thinc's HashEmbed does (4 hashed rows per id)."""
+
+    def __init__(self, model: Model) -> None:
+        features, first, second, last = model.layers
+        self.ops = model.ops
+        self.w1 = np.asarray(_param(first, "W"), dtype=np.float32)  # (hidden, inputs)
+        self.b1 = np.asarray(_param(first, "b"), dtype=np.float32)
+        self.tables: list[tuple[int, np.ndarray]] = []  # per column: (seed, table)
+        for k, embed in enumerate(features.layers):
+            table = embed.layers[-1]
+            assert table.attrs["column"] == k
+            self.tables.append((int(table.attrs["seed"]),
+                                np.asarray(table.get_param("E"), dtype=np.float32)))
+        self.width = self.tables[0][1].shape[1] if self.tables else 0
+        self.n_dense = self.w1.shape[1] - self.width * len(self.tables)
+        self.w2 = np.ascontiguousarray(np.asarray(_param(second, "W"), dtype=np.float32).T)
+        self.b2 = np.asarray(_param(second, "b"), dtype=np.float32)
+        self.w3 = np.ascontiguousarray(np.asarray(_param(last, "W"), dtype=np.float32).T)
+        self.b3 = np.asarray(_param(last, "b"), dtype=np.float32)
+        self.n_labels = int(self.b3.shape[0])
+        self._blocks: dict[tuple[tuple[int, ...], int, int], np.ndarray] = {}
+
+    def predict(self, X: Rows, shared: tuple[Shared, ...] = ()) -> np.ndarray:
+        """Label probabilities of the rows ``X``. ``shared``: blocks of columns and dense
+        inputs that rows repeat, each with a key per row; rows with the same key must have
+        the same values in that block."""
+        ids, dense = X
+        n = len(ids)
+        hidden = np.empty((n, len(self.b1)), dtype=np.float32)
+        hidden[:] = self.b1
+        own_columns = set(range(len(self.tables)))
+        own_dense = np.ones(self.n_dense, dtype=bool)
+        for block in shared:
+            _, first, inverse = np.unique(block.keys, return_index=True, return_inverse=True)
+            hidden += self._first_layer(ids[first], dense[first], block.columns,
+                                        block.dense_from, block.dense_to)[inverse]
+            own_columns -= set(block.columns)
+            own_dense[block.dense_from : block.dense_to] = False
+        columns = tuple(sorted(own_columns))
+        spans = _runs_of(own_dense)
+        for lo, hi in spans[1:]:  # more than one run of dense inputs: one block each
+            hidden += self._first_layer(ids, dense, (), lo, hi)
+        lo, hi = spans[0] if spans else (0, 0)
+        hidden += self._first_layer(ids, dense, columns, lo, hi)
+        np.maximum(hidden, 0, out=hidden)
+        hidden = hidden @ self.w2
+        hidden += self.b2
+        np.maximum(hidden, 0, out=hidden)
+        scores = hidden @ self.w3
+        scores += self.b3
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
+
+    def _first_layer(self, ids: np.ndarray, dense: np.ndarray, columns: tuple[int, ...],
+                     dense_from: int, dense_to: int) -> np.ndarray:
+        """The first layer's pre-activation share of these columns and dense inputs."""
+        width = self.width
+        ops: Any = self.ops  # thinc's array types are narrower than numpy's
+        parts: list[np.ndarray] = []
+        for column in columns:
+            seed, table = self.tables[column]
+            keys = ops.hash(np.ascontiguousarray(ids[:, column], dtype=np.uint64), seed)
+            parts.append(ops.gather_add(table, keys % table.shape[0]))
+        parts.append(np.asarray(dense[:, dense_from:dense_to], dtype=np.float32))
+        inputs = np.hstack(parts)
+        key = (columns, dense_from, dense_to)
+        weights = self._blocks.get(key)
+        if weights is None:
+            dims = [d for c in columns for d in range(c * width, (c + 1) * width)]
+            offset = width * len(self.tables)
+            dims += list(range(offset + dense_from, offset + dense_to))
+            weights = self._blocks[key] = np.ascontiguousarray(self.w1[:, dims].T)
+        return inputs @ weights  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Shared:
+    """A block of a network's inputs that rows repeat: id columns, a range of the dense
+    inputs, and a key per row (equal keys: equal values in the block)."""
+
+    columns: tuple[int, ...]
+    dense_from: int
+    dense_to: int
+    keys: np.ndarray
+
+
+def _runs_of(mask: np.ndarray) -> list[tuple[int, int]]:
+    """[start, end) of each run of True in ``mask``."""
+    runs = []
+    start = None
+    for i, on in enumerate([*mask.tolist(), False]):
+        if on and start is None:
+            start = i
+        elif not on and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def _param(layer: Model, name: str) -> np.ndarray:
+    """A parameter of a layer, or of the first sublayer that has it (Relu with dropout is
+    a chain of the affine layer and the dropout)."""
+    for node in layer.walk():
+        if node.has_param(name):
+            return np.asarray(node.get_param(name))
+    raise KeyError(name)
 
 
 def batches(n: int, size: int, rng: np.random.RandomState) -> Iterator[np.ndarray]:

@@ -31,6 +31,8 @@ from ..pipeline.quotes import QUOTE_CHARS, QuoteIndex
 from . import network
 from .features import (
     CUE_LABELS,
+    CUE_ROW_CUE_COLUMNS,
+    CUE_ROW_TOKEN_COLUMNS,
     N_CUE_COLUMNS,
     N_TOKEN_COLUMNS,
     ROLE_LABELS,
@@ -157,6 +159,10 @@ class AttributionTagger:
         self.role_cfg = role_cfg or NetConfig(N_CUE_COLUMNS, 192, len(ROLE_LABELS))
         self.cue_net = cue_net or network.build(self.cue_cfg)
         self.role_net = role_net or network.build(self.role_cfg)
+        # what predicts: the networks themselves while they train, their compiled forms
+        # (faster, same outputs) once their weights are fixed (``compile``)
+        self.cue_fast: Model | network.Compiled = self.cue_net
+        self.role_fast: Model | network.Compiled = self.role_net
         self.calibration = calibration or Calibration()
         info = info or {}
         self.decoding = Decoding.from_dict(info)
@@ -170,7 +176,7 @@ class AttributionTagger:
         if len(doc) == 0:
             return []
         info = doc_info(doc, rules, quotes)
-        cue_probs = network.predict(self.cue_net, token_features(info))
+        cue_probs = network.predict(self.cue_fast, token_features(info))
         spans = _fewest_per_sentence(info, cue_spans(doc, cue_probs,
                                                      self.decoding.cue_threshold))
         if not spans:
@@ -185,8 +191,16 @@ class AttributionTagger:
             windows = [window(info, span) for span, _ in batch]
             feats = [cue_features(info, span, rows, tree)
                      for (span, _), rows in zip(batch, windows, strict=True)]
-            probs = network.predict(self.role_net, (np.vstack([f[0] for f in feats]),
-                                                    np.vstack([f[1] for f in feats])))
+            rows_ids = np.vstack([f[0] for f in feats])
+            width = info.vectors.shape[1]
+            shared = (
+                network.Shared(CUE_ROW_TOKEN_COLUMNS, 0, width, np.concatenate(
+                    [np.arange(rows.start, rows.stop) for rows in windows])),
+                network.Shared(CUE_ROW_CUE_COLUMNS, width, 2 * width, np.repeat(
+                    np.arange(len(batch)), [len(rows) for rows in windows])),
+            )
+            probs = network.predict(self.role_fast, (rows_ids, np.vstack([f[1] for f in feats])),
+                                    batch=len(rows_ids), shared=shared)
             start = 0
             for (span, score), rows in zip(batch, windows, strict=True):
                 cand = self.decode(info, span, score, rows,
@@ -296,7 +310,15 @@ class AttributionTagger:
         cue_net = network.build(cue_cfg).from_bytes((folder / "cue.bin").read_bytes())
         role_net = network.build(role_cfg).from_bytes((folder / "role.bin").read_bytes())
         cal = Calibration(**meta["calibration"])
-        return cls(cue_cfg, role_cfg, cue_net, role_net, cal, meta.get("info", {}))
+        tagger = cls(cue_cfg, role_cfg, cue_net, role_net, cal, meta.get("info", {}))
+        tagger.compile()
+        return tagger
+
+    def compile(self) -> None:
+        """Predict with compiled forms of the networks (``network.Compiled``) from now on;
+        their weights must not change after this."""
+        self.cue_fast = network.Compiled(self.cue_net)
+        self.role_fast = network.Compiled(self.role_net)
 
 
 def packaged_tagger_path() -> Path:

@@ -1,0 +1,97 @@
+"""The compiled networks the trained engine predicts with give the thinc networks' outputs
+(to float rounding), with and without blocks of inputs shared between rows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from saidwho.learn import network
+from saidwho.learn.features import (
+    CUE_ROW_CUE_COLUMNS,
+    CUE_ROW_TOKEN_COLUMNS,
+    cue_features,
+    doc_info,
+    window,
+)
+from saidwho.learn.network import Compiled, NetConfig, Shared
+
+
+def _trained_a_little(cfg: NetConfig, rows: int = 600) -> tuple[object, tuple, np.ndarray]:
+    """A network after a few updates (so no weight is at its initial value), and rows."""
+    rng = network.seed_everything(3)
+    net = network.build(cfg)
+    ids = rng.randint(0, 50, size=(rows, cfg.n_columns)).astype(np.uint64)
+    dense = rng.standard_normal((rows, cfg.n_dense)).astype(np.float32)
+    y = rng.randint(0, cfg.n_labels, size=rows)
+    opt = network.make_optimizer(0.01)
+    for _ in range(3):
+        network.train_epoch(net, opt, (ids, dense), y, rng, batch=64)
+    return net, (ids, dense), y
+
+
+def test_a_compiled_network_predicts_what_the_network_predicts():
+    net, X, _ = _trained_a_little(NetConfig(n_columns=5, n_dense=8, n_labels=3))
+    expected = network.predict(net, X)
+    got = network.predict(Compiled(net), X, batch=128)
+    assert got.shape == expected.shape
+    np.testing.assert_allclose(got, expected, atol=1e-5)
+    np.testing.assert_allclose(got.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_shared_blocks_are_computed_once_per_key_with_the_same_result():
+    cfg = NetConfig(n_columns=6, n_dense=8, n_labels=5)
+    net, (ids, dense), _ = _trained_a_little(cfg)
+    # rows 2k and 2k+1 share columns 0 and 3 and the first half of the dense inputs
+    # (a token seen from two cues); blocks of 100 rows share column 5 and the rest of the
+    # dense inputs (the rows of one cue's window)
+    ids[1::2, [0, 3]] = ids[0::2, [0, 3]]
+    dense[1::2, :4] = dense[0::2, :4]
+    for start in range(0, len(ids), 100):
+        ids[start : start + 100, 5] = ids[start, 5]
+        dense[start : start + 100, 4:] = dense[start, 4:]
+    shared = (Shared((0, 3), 0, 4, np.arange(len(ids)) // 2),
+              Shared((5,), 4, 8, np.arange(len(ids)) // 100))
+    expected = network.predict(net, (ids, dense))
+    got = network.predict(Compiled(net), (ids, dense), batch=250, shared=shared)
+    np.testing.assert_allclose(got, expected, atol=1e-5)
+
+
+@pytest.mark.model
+def test_the_columns_declared_shared_depend_on_the_token_or_the_cue_alone(nlp):
+    doc = nlp("Ruiz said the port would open, and Lund told reporters it would not.")
+    info = doc_info(doc, [])
+    said, told = doc[1:2], doc[9:10]
+    rows = {}
+    for span in (said, told):
+        ids, dense = cue_features(info, span, window(info, span))
+        rows[span.start] = dict(zip(window(info, span), zip(ids, dense, strict=True),
+                                    strict=True))
+    width = info.vectors.shape[1]
+    for i in set(rows[said.start]) & set(rows[told.start]):
+        (ids_a, dense_a), (ids_b, dense_b) = rows[said.start][i], rows[told.start][i]
+        assert list(ids_a[list(CUE_ROW_TOKEN_COLUMNS)]) == list(ids_b[list(CUE_ROW_TOKEN_COLUMNS)])
+        assert np.array_equal(dense_a[:width], dense_b[:width])
+    for span in (said, told):
+        ids = np.array([r[0] for r in rows[span.start].values()])
+        dense = np.array([r[1] for r in rows[span.start].values()])
+        assert (ids[:, list(CUE_ROW_CUE_COLUMNS)] == ids[0, list(CUE_ROW_CUE_COLUMNS)]).all()
+        assert (dense[:, width:] == dense[0, width:]).all()
+
+
+@pytest.mark.model
+def test_the_packaged_tagger_predicts_with_compiled_networks_and_the_same_attributions(
+        model_nlp):
+    tagger = model_nlp.get_pipe("saidwho_tagger").tagger
+    assert isinstance(tagger.role_fast, Compiled) and isinstance(tagger.cue_fast, Compiled)
+    text = ('Ana Ruiz, the port director, said on Monday that the harbour would reopen. '
+            '"We are ready," she told reporters. Officials in Lund denied the claim, '
+            'according to a council statement.')
+    compiled = [a.to_dict() for a in model_nlp(text)._.attributions]
+    fast = tagger.cue_fast, tagger.role_fast
+    tagger.cue_fast, tagger.role_fast = tagger.cue_net, tagger.role_net
+    try:
+        plain = [a.to_dict() for a in model_nlp(text)._.attributions]
+    finally:
+        tagger.cue_fast, tagger.role_fast = fast
+    assert compiled == plain and len(compiled) >= 2
