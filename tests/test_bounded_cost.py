@@ -147,13 +147,13 @@ def test_the_role_tagger_reads_a_bounded_number_of_cues_per_sentence(model_nlp, 
     from saidwho.learn import tagger as tagger_mod
 
     seen: list[int] = []
-    real = tagger_mod.cue_features
+    real = tagger_mod.cue_features_many
 
-    def counting(info, span, rows, tree):
-        seen.append(span.start)
-        return real(info, span, rows, tree)
+    def counting(info, spans, windows, tree):
+        seen.extend(span.start for span in spans)
+        return real(info, spans, windows, tree)
 
-    monkeypatch.setattr(tagger_mod, "cue_features", counting)
+    monkeypatch.setattr(tagger_mod, "cue_features_many", counting)
     doc = model_nlp('He said "no ' * 300)
     sentences = len(list(doc.sents))
     assert len(seen) <= tagger_mod.MAX_CUES_PER_SENTENCE * sentences

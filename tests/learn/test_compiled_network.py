@@ -95,3 +95,31 @@ def test_the_packaged_tagger_predicts_with_compiled_networks_and_the_same_attrib
     finally:
         tagger.cue_fast, tagger.role_fast = fast
     assert compiled == plain and len(compiled) >= 2
+
+
+def test_combined_features_hash_each_rows_values():
+    from saidwho.learn.features import _h, _hash_combinations
+
+    branch = np.array([0, 1, 1, 2, 0])
+    flag = np.array([1, 0, 1, 1, 1])
+    names = ["cue", "child:ccomp", "other"]
+    got = _hash_combinations((("prev", None, []), (None, branch, names),
+                              (None, flag, [False, True])))
+    assert got.tolist() == [_h("prev", names[b], bool(f)) for b, f in zip(branch, flag,
+                                                                        strict=True)]
+
+
+@pytest.mark.model
+def test_the_rows_of_many_cues_are_each_cues_rows_one_after_the_other(nlp):
+    from saidwho.learn.features import cue_features_many
+
+    doc = nlp('Ruiz said the port would open. "No," Lund told reporters, and the council '
+              "denied it, according to a statement.")
+    info = doc_info(doc, doc._.attributions or [])
+    spans = [doc[1:2], doc[10:11], doc[17:18], doc[20:22]]
+    windows = [window(info, span) for span in spans]
+    ids, dense = cue_features_many(info, spans, windows)
+    one_by_one = [cue_features(info, span, rows) for span, rows in zip(spans, windows,
+                                                                      strict=True)]
+    assert np.array_equal(ids, np.vstack([i for i, _ in one_by_one]))
+    assert np.array_equal(dense, np.vstack([d for _, d in one_by_one]))

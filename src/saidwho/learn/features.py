@@ -15,7 +15,9 @@ Ids are spaCy string hashes or small integers; the network hashes them into its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from spacy.strings import hash_string  # type: ignore[attr-defined]
@@ -86,6 +88,24 @@ class TokenTable:
     dep_: list[str]
     ent_type_: list[str]
     is_punct: list[bool]
+    _coded: dict[str, tuple[np.ndarray, list[Any]]] = field(default_factory=dict, repr=False)
+
+    def coded(self, name: str) -> tuple[np.ndarray, list[Any]]:
+        """A column as small integer codes per token, and the value of each code."""
+        if name not in self._coded:
+            values: list[Any] = []
+            index: dict[Any, int] = {}
+            codes = [index.setdefault(v, len(index)) for v in getattr(self, name)]
+            values = list(index)
+            self._coded[name] = (np.array(codes, dtype=np.int64), values)
+        return self._coded[name]
+
+    def ids(self, name: str) -> np.ndarray:
+        """An id column (lemma, pos, dep, lower) as an array, cached."""
+        key = f"ids:{name}"
+        if key not in self._coded:
+            self._coded[key] = (np.array(getattr(self, name), dtype=np.uint64), [])
+        return self._coded[key][0]
 
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
@@ -139,29 +159,66 @@ def segment_tokens(doc: Doc, segments: list[Segment]) -> set[int]:
 
 
 def token_features(info: DocInfo) -> tuple[np.ndarray, np.ndarray]:
+    """One row per token: its words, tags and dependency, its neighbours, whether it is
+    quoted and what the rule engine made of it, and its vector. Read from the document's
+    arrays and the token table in one pass (no spaCy Token objects)."""
     doc = info.doc
     n = len(doc)
     ids = np.zeros((n, N_TOKEN_COLUMNS), dtype=np.uint64)
-    for t in doc:
-        prev = doc[t.i - 1] if t.i > 0 else None
-        nxt = doc[t.i + 1] if t.i + 1 < n else None
-        child_deps = sorted({c.dep_ for c in t.children if c.dep_ in KEY_CHILD_DEPS})
-        ids[t.i] = (
-            t.lower, t.lemma, t.pos, t.tag, t.dep,
-            t.head.lemma if t.head is not t else 0,
-            _h(t.dep_, t.head.pos_),
-            prev.lemma if prev is not None else 1,
-            nxt.lemma if nxt is not None else 1,
-            info.quote[t.i] + 1,
-            info.rule_roles[t.i] + 10,
-            t.shape,
-            _h(t.ent_type_, t.ent_iob_),
-            _h(*child_deps),
-            _h(t.lemma_, *child_deps),
-            _h(prev.tag_ if prev is not None else "", t.tag_, nxt.tag_ if nxt is not None else ""),
-            _h("subj", t.lemma_, _subject_kind(t)),
+    if n == 0:
+        return ids, info.vectors
+    tt = info.tokens
+    arr = doc.to_array(["LOWER", "LEMMA", "POS", "TAG", "DEP", "SHAPE"]).astype(np.uint64)
+    tags = [t.tag_ for t in doc]
+    iobs = [t.ent_iob_ for t in doc]
+    heads = tt.heads
+    lemma = tt.lemma
+    # each token's children with a key dependency, and its subject's kind, in one pass
+    child_deps: list[set[str]] = [set() for _ in range(n)]
+    subject: list[str | None] = [None] * n
+    for i in range(n):
+        head = heads[i]
+        if head == i:
+            continue
+        dep = tt.dep_[i]
+        if dep in KEY_CHILD_DEPS:
+            child_deps[head].add(dep)
+        if subject[head] is None and dep in SUBJECT_DEPS:
+            subject[head] = _subject_of(i, dep, doc)
+    for i in range(n):
+        head = heads[i]
+        deps = sorted(child_deps[i])
+        lemma_ = tt.lemma_[i]
+        ids[i] = (
+            arr[i, 0], arr[i, 1], arr[i, 2], arr[i, 3], arr[i, 4],
+            lemma[head],  # the root's own (trained so: Token identity never held)
+            _h(tt.dep_[i], tt.pos_[head]),
+            lemma[i - 1] if i > 0 else 1,
+            lemma[i + 1] if i + 1 < n else 1,
+            info.quote[i] + 1,
+            info.rule_roles[i] + 10,
+            arr[i, 5],
+            _h(tt.ent_type_[i], iobs[i]),
+            _h(*deps),
+            _h(lemma_, *deps),
+            _h(tags[i - 1] if i > 0 else "", tags[i], tags[i + 1] if i + 1 < n else ""),
+            _h("subj", lemma_, subject[i] or ""),
         )
     return ids, info.vectors
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+
+
+def _subject_of(child: int, dep: str, doc: Doc) -> str:
+    """``_subject_kind``'s value for a token whose first subject-like child is ``child``
+    (an agent's first child stands for it)."""
+    token = doc[child]
+    if dep == "agent":
+        token = next(iter(token.children), token)
+    if token.pos_ == "PRON":
+        return f"{dep}:{token.lower_}"
+    return f"{dep}:{token.ent_type_ or token.pos_}"
 
 
 def _subject_kind(t: Token) -> str:
@@ -219,6 +276,11 @@ def _below(i: int, target: int, heads: list[int]) -> int | None:
     return None
 
 
+# _relpos of every distance up to 40 either way (further ones are all 9 or -9)
+_RELPOS_MIDDLE = 40
+_RELPOS_ARRAY = np.array([_relpos(d) for d in range(-_RELPOS_MIDDLE, _RELPOS_MIDDLE + 1)])
+
+
 def _branch(i: int, head: int, cue_tokens: set[int], heads: list[int], deps: list[str]
             ) -> str:
     """How token ``i`` hangs off the cue's head in the parse tree."""
@@ -240,57 +302,148 @@ def _branch(i: int, head: int, cue_tokens: set[int], heads: list[int], deps: lis
 
 def cue_features(info: DocInfo, span: Span, rows: range, tree: bool = True
                  ) -> tuple[np.ndarray, np.ndarray]:
-    """``tree=False`` reproduces format-1 weights, trained while the tree relation was
-    always "other" (a bug: Token objects were compared by identity)."""
+    """The rows of one cue's window (see ``cue_features_many``)."""
+    return cue_features_many(info, [span], [rows], tree)
+
+
+def cue_features_many(info: DocInfo, spans: list[Span], windows: list[range],
+                      tree: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of each cue's window, one after the other: the token's relation to the
+    cue in the parse tree and in the text, the cue's words, the rule engine's source and
+    content for the same cue, and the vectors of the token and of the cue's head.
+
+    Computed for all the rows at once: the parse-tree branch of each row in Python, every
+    combined feature hashed once per distinct combination. ``tree=False`` reproduces
+    format-1 weights, trained while the tree relation was always "other" (a bug: Token
+    objects were compared by identity)."""
     tt = info.tokens
-    head_tok = cue_head(span)
-    head = head_tok.i
-    cue_tokens = set(range(span.start, span.end))
-    rule_src: set[int] = set()
-    rule_cnt: set[int] = set()
-    matched = False
-    for cue, src, cnt in info.rules:
-        if cue & cue_tokens:
-            matched = True
-            rule_src |= src
-            rule_cnt |= cnt
-    sid = int(info.sent_ids[head])
-    ids = np.zeros((len(rows), N_CUE_COLUMNS), dtype=np.uint64)
-    cue_lemma = "_".join(tt.lemma_[i].lower() for i in range(span.start, span.end))
-    if tree:
-        branches = [_branch(i, head, cue_tokens, tt.heads, tt.dep_) for i in rows]
-    else:
-        branches = ["cue" if i in cue_tokens else "other" for i in rows]
-    first_rule = min(rule_cnt) if rule_cnt else -1
-    last_rule = max(rule_cnt) if rule_cnt else -1
-    head_key = _h(head_tok.dep_, head_tok.tag_)
-    c_key = _h("c", cue_lemma)
-    quote = info.quote.tolist()
-    sent_ids = info.sent_ids.tolist()
-    for k, i in enumerate(rows):
-        branch = branches[k]
-        before = branches[k - 1] if k > 0 else "start"
-        after = branches[k + 1] if k + 1 < len(branches) else "end"
-        rel = _relpos(i - span.start if i < span.start else (i - span.end + 1 if i >= span.end
-                                                             else 0))
-        rule = 1 if i in rule_src else 2 if i in rule_cnt else 0 if matched else 3
-        q = quote[i]
-        ids[k] = (
-            tt.lemma[i], tt.pos[i], tt.dep[i], q + 1, rel + 20,
-            _h("b", branch), _h(branch, cue_lemma), _h(branch, tt.dep_[i]),
-            c_key, min(2, max(-2, sent_ids[i] - sid)) + 3,
-            rule + 40, _h(tt.pos_[i], rel), _h(tt.ent_type_[i], branch), tt.lower[i],
-            _h(branch, i == head, q),
-            _h(rel, q, rule),
-            head_key,
-            _h(branch, rule),
-            _h("prev", before, branch), _h("next", branch, after),
-            _h("edge", i == first_rule, i == last_rule, tt.is_punct[i]),
-            _h(tt.lemma_[i], before == branch, after == branch),
-        )
-    vectors = np.hstack([info.vectors[rows.start : rows.stop],
-                         np.repeat(info.vectors[head : head + 1], len(rows), axis=0)])
+    sizes = [len(rows) for rows in windows]
+    n = sum(sizes)
+    width = info.vectors.shape[1]
+    if n == 0:
+        return (np.zeros((0, N_CUE_COLUMNS), dtype=np.uint64),
+                np.zeros((0, 2 * width), dtype=np.float32))
+    tok = np.concatenate([np.arange(rows.start, rows.stop) for rows in windows])
+    cue_of = np.repeat(np.arange(len(spans)), sizes)
+    branch_codes: dict[str, int] = {"start": 0, "end": 1}
+    branch = np.empty(n, dtype=np.int64)
+    rule = np.empty(n, dtype=np.int64)
+    per_cue = np.empty((len(spans), 6), dtype=np.int64)  # start, end, head, sid, first, last
+    cue_lemmas: list[str] = []
+    cue_keys = np.empty((len(spans), 2), dtype=np.uint64)  # c_key, head_key
+    offset = 0
+    for k, (span, rows) in enumerate(zip(spans, windows, strict=True)):
+        head_tok = cue_head(span)
+        head = head_tok.i
+        cue_tokens = set(range(span.start, span.end))
+        rule_src: set[int] = set()
+        rule_cnt: set[int] = set()
+        matched = False
+        for cue, src, cnt in info.rules:
+            if cue & cue_tokens:
+                matched = True
+                rule_src |= src
+                rule_cnt |= cnt
+        here = rule[offset : offset + len(rows)]
+        here[:] = 0 if matched else 3
+        for value, marked in ((2, rule_cnt), (1, rule_src)):  # a source token is 1
+            inside = [i - rows.start for i in marked if rows.start <= i < rows.stop]
+            here[inside] = value
+        if tree:
+            names = [_branch(i, head, cue_tokens, tt.heads, tt.dep_) for i in rows]
+        else:
+            names = ["cue" if i in cue_tokens else "other" for i in rows]
+        branch[offset : offset + len(rows)] = [
+            branch_codes.setdefault(b, len(branch_codes)) for b in names]
+        cue_lemma = "_".join(tt.lemma_[i].lower() for i in range(span.start, span.end))
+        cue_lemmas.append(cue_lemma)
+        cue_keys[k] = (_h("c", cue_lemma), _h(head_tok.dep_, head_tok.tag_))
+        per_cue[k] = (span.start, span.end, head, info.sent_ids[head],
+                      min(rule_cnt) if rule_cnt else -1, max(rule_cnt) if rule_cnt else -1)
+        offset += len(rows)
+    start, end, head, sid, first_rule, last_rule = (per_cue[cue_of, j] for j in range(6))
+    branches = list(branch_codes)
+    # the branch before and after each row within its own window
+    first_row = np.zeros(n, dtype=bool)
+    first_row[np.cumsum([0, *sizes[:-1]])] = True
+    last_row = np.zeros(n, dtype=bool)
+    last_row[np.cumsum(sizes) - 1] = True
+    before = np.where(first_row, 0, np.roll(branch, 1))
+    after = np.where(last_row, 1, np.roll(branch, -1))
+    d = np.where(tok < start, tok - start, np.where(tok >= end, tok - end + 1, 0))
+    rel = np.where(np.abs(d) <= _RELPOS_MIDDLE,
+                   _RELPOS_ARRAY[np.clip(d + _RELPOS_MIDDLE, 0, 2 * _RELPOS_MIDDLE)],
+                   np.where(d > 0, 9, -9))
+    q = info.quote[tok]
+    cue_lemma_code = cue_of  # one lemma string per cue
+    dep_code, deps = tt.coded("dep_")
+    pos_code, poses = tt.coded("pos_")
+    ent_code, ents = tt.coded("ent_type_")
+    lemma_code, lemmas = tt.coded("lemma_")
+    punct_code, puncts = tt.coded("is_punct")
+    bools = [False, True]
+    rels = list(range(-9, 10))
+    small = list(range(0, 4))
+
+    def hashed(*columns: Column) -> np.ndarray:
+        return _hash_combinations(columns)
+
+    B: Column = (None, branch, branches)
+    ids = np.empty((n, N_CUE_COLUMNS), dtype=np.uint64)
+    ids[:, 0] = tt.ids("lemma")[tok]
+    ids[:, 1] = tt.ids("pos")[tok]
+    ids[:, 2] = tt.ids("dep")[tok]
+    ids[:, 3] = q + 1
+    ids[:, 4] = rel + 20
+    ids[:, 5] = hashed(("b", None, []), B)
+    ids[:, 6] = hashed(B, (None, cue_lemma_code, cue_lemmas))
+    ids[:, 7] = hashed(B, (None, dep_code[tok], deps))
+    ids[:, 8] = cue_keys[cue_of, 0]
+    ids[:, 9] = np.clip(info.sent_ids[tok] - sid, -2, 2) + 3
+    ids[:, 10] = rule + 40
+    ids[:, 11] = hashed((None, pos_code[tok], poses), (None, rel + 9, rels))
+    ids[:, 12] = hashed((None, ent_code[tok], ents), B)
+    ids[:, 13] = tt.ids("lower")[tok]
+    ids[:, 14] = hashed(B, (None, (tok == head).astype(np.int64), bools), (None, q, small))
+    ids[:, 15] = hashed((None, rel + 9, rels), (None, q, small), (None, rule, small))
+    ids[:, 16] = cue_keys[cue_of, 1]
+    ids[:, 17] = hashed(B, (None, rule, small))
+    ids[:, 18] = hashed(("prev", None, []), (None, before, branches), B)
+    ids[:, 19] = hashed(("next", None, []), B, (None, after, branches))
+    ids[:, 20] = hashed(("edge", None, []), (None, (tok == first_rule).astype(np.int64), bools),
+                        (None, (tok == last_rule).astype(np.int64), bools),
+                        (None, punct_code[tok], puncts))
+    ids[:, 21] = hashed((None, lemma_code[tok], lemmas),
+                        (None, (before == branch).astype(np.int64), bools),
+                        (None, (after == branch).astype(np.int64), bools))
+    vectors = np.hstack([info.vectors[tok], info.vectors[head]])
     return ids, vectors
+
+
+# a part of a combined feature: (a constant, None, []) or (None, codes per row, values)
+Column = tuple[object, "np.ndarray | None", list[Any]]
+
+
+def _hash_combinations(columns: tuple[Column, ...]) -> np.ndarray:
+    """``_h`` of each row's values, computed once per distinct combination. A column is
+    (a constant, None, []) or (None, codes per row, the value of each code)."""
+    radices = [max(1, len(values)) for _, codes, values in columns if codes is not None]
+    key: np.ndarray | None = None
+    for _, codes, values in columns:  # one integer per combination (mixed radix)
+        if codes is not None:
+            key = codes.astype(np.int64) if key is None else key * max(1, len(values)) + codes
+    assert key is not None and math.prod(radices) < 2**62
+    combos, inverse = np.unique(key, return_inverse=True)
+    out = np.empty(len(combos), dtype=np.uint64)
+    for r, combo in enumerate(combos.tolist()):
+        digits = []
+        for radix in reversed(radices):
+            combo, digit = divmod(combo, radix)
+            digits.append(digit)
+        parts = reversed(digits)
+        out[r] = _h(*(constant if codes is None else values[next(parts)]
+                      for constant, codes, values in columns))
+    return out[inverse.reshape(-1)]
 
 
 def bio(indices: set[int], rows: range, doc: Doc, begin: int, inside: int) -> list[int]:

@@ -37,7 +37,7 @@ from .features import (
     N_TOKEN_COLUMNS,
     ROLE_LABELS,
     DocInfo,
-    cue_features,
+    cue_features_many,
     doc_info,
     token_features,
     window,
@@ -189,9 +189,8 @@ class AttributionTagger:
         for first in range(0, len(spans), ROLE_BATCH_CUES):
             batch = spans[first : first + ROLE_BATCH_CUES]
             windows = [window(info, span) for span, _ in batch]
-            feats = [cue_features(info, span, rows, tree)
-                     for (span, _), rows in zip(batch, windows, strict=True)]
-            rows_ids = np.vstack([f[0] for f in feats])
+            rows_ids, rows_dense = cue_features_many(info, [span for span, _ in batch],
+                                                     windows, tree)
             width = info.vectors.shape[1]
             shared = (
                 network.Shared(CUE_ROW_TOKEN_COLUMNS, 0, width, np.concatenate(
@@ -199,7 +198,7 @@ class AttributionTagger:
                 network.Shared(CUE_ROW_CUE_COLUMNS, width, 2 * width, np.repeat(
                     np.arange(len(batch)), [len(rows) for rows in windows])),
             )
-            probs = network.predict(self.role_fast, (rows_ids, np.vstack([f[1] for f in feats])),
+            probs = network.predict(self.role_fast, (rows_ids, rows_dense),
                                     batch=len(rows_ids), shared=shared)
             start = 0
             for (span, score), rows in zip(batch, windows, strict=True):

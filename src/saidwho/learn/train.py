@@ -24,7 +24,7 @@ from . import network
 from .corpus import ParsedDoc, parse_split
 from .features import (
     bio,
-    cue_features,
+    cue_features_many,
     doc_info,
     segment_tokens,
     token_features,
@@ -112,14 +112,14 @@ def role_rows(docs: list[ParsedDoc], tagger: AttributionTagger | None = None,
         for cue_tokens in false_cues:
             if not cue_tokens & gold_tokens:
                 runs[(min(cue_tokens), max(cue_tokens))] = (set(), set())
-        for (a, b), (src, cnt) in runs.items():
-            span = doc[a : b + 1]
-            rows = window(info, span)
-            i, d = cue_features(info, span, rows)
+        spans = [doc[a : b + 1] for a, b in runs]
+        windows = [window(info, span) for span in spans]
+        i, d = cue_features_many(info, spans, windows)
+        ids.append(i)
+        dense.append(d)
+        for rows, (src, cnt) in zip(windows, runs.values(), strict=True):
             src_l = bio(src, rows, doc, 1, 2)
             cnt_l = bio(cnt - src, rows, doc, 3, 4)
-            ids.append(i)
-            dense.append(d)
             labels.extend(s or c for s, c in zip(src_l, cnt_l, strict=True))
     return (np.vstack(ids), np.vstack(dense)), np.asarray(labels, dtype=np.int64)
 
