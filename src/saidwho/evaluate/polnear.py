@@ -99,4 +99,5 @@ def _parse_textbound(field: str, text: str, where: Path | str, lineno: int) -> l
 
 
 def _has_quote(segments: list[Segment]) -> bool:
-    return any(ch in seg.text for seg in segments for ch in "\"“”")
+    """Whether a content holds a quotation mark: straight, curly or French guillemets."""
+    return any(ch in seg.text for seg in segments for ch in "\"“”«»")
