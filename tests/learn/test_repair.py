@@ -78,3 +78,36 @@ def test_nothing_crosses_the_cue(parse):
     cue = _run(doc, "said")
     _, _, contents = repair(doc, cue, _run(doc, "the minister"), [_run(doc, "will be free")])
     assert all(not (c[0] <= cue[0] <= c[1]) for c in contents)
+
+
+def _att(text: str, cue: str, source: str, *contents: str):
+    from saidwho.model import Attribution, Segment
+
+    def seg(words: str) -> Segment:
+        start = text.index(words)
+        return Segment.of(text, start, start + len(words))
+
+    return Attribution(kind="direct", source=[seg(source)] if source else [],
+                       cue=[seg(cue)], content=[seg(c) for c in contents])
+
+
+def test_a_content_that_opens_a_quotation_runs_to_its_end():
+    from saidwho.learn.repair import quotation_closed
+    from saidwho.pipeline.quotes import QuoteIndex
+
+    text = '"We will not stop," she said. "The court must work. It is our duty."\n\nNext.'
+    att = _att(text, "said", "she", '"We will not stop,"', '"The court must work.')
+    fixed = quotation_closed(att, QuoteIndex.of(text), text)
+    assert [s.text for s in fixed.content] == ['"We will not stop,"',
+                                               '"The court must work. It is our duty."']
+    # no further than the quotation's paragraph, and a content already whole is kept
+    assert quotation_closed(fixed, QuoteIndex.of(text), text) == fixed
+
+
+def test_a_quotation_is_not_extended_over_its_own_cue_or_source():
+    from saidwho.learn.repair import quotation_closed
+    from saidwho.pipeline.quotes import QuoteIndex
+
+    text = 'He wrote: "The plan, Ruiz said, will fail."'
+    att = _att(text, "said", "Ruiz", '"The plan,')
+    assert quotation_closed(att, QuoteIndex.of(text), text) == att

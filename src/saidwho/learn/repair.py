@@ -11,7 +11,11 @@ words given to the other role ("The | education | minister, Daniel Okafor" with
 - a content that ends on a word that cannot end a phrase (a preposition, determiner,
   conjunction, particle, auxiliary) takes that word's dependents to its right;
 - a content that opens a quotation takes the quotation mark that closes it, when that
-  mark comes right after it ('"We are not against progress. We are against it.| "').
+  mark comes right after it ('"We are not against progress. We are against it.| "'), and
+  runs to the end of the quotation's paragraph when the tagger stopped it earlier (a
+  quotation of several sentences runs past the role tagger's window: '"The court must be
+  allowed to work. | It is our duty."'), unless the cue or source lies in between
+  (``quotation_closed``, on the attribution's characters).
 
 Nothing crosses the cue, the other role, a line break or the sentence's end. Two more
 checks on what the tagger joined:
@@ -23,9 +27,12 @@ checks on what the tagger joined:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
-from ..pipeline.quotes import QUOTE_CHARS
+from ..model import Attribution, Segment
+from ..pipeline.quotes import QUOTE_CHARS, QuoteIndex
 from ..pipeline.spans import sentence_of
 
 # dependents that come before the noun they modify, and belong to its phrase
@@ -141,3 +148,22 @@ def _merged(runs: list[Run]) -> list[Run]:
         else:
             out.append((a, b))
     return out
+
+
+def quotation_closed(att: Attribution, quotes: QuoteIndex, text: str) -> Attribution:
+    """``att`` with each content piece that opens a quotation run to the end of that
+    quotation's segment (its paragraph), when nothing of the attribution's cue or source
+    lies between."""
+    others = [(seg.start, seg.end) for seg in (*att.cue, *att.source)]
+    content = []
+    changed = False
+    for seg in att.content:
+        quote = quotes.inside(seg.start)
+        end = next((e for s, e in quote.segments if s == seg.start), None) if quote else None
+        if (end is not None and seg.end < end
+                and not any(seg.end <= a < end for a, _ in others)
+                and not any(o.start >= seg.end and o.start < end for o in att.content)):
+            seg = Segment.of(text, seg.start, end)
+            changed = True
+        content.append(seg)
+    return replace(att, content=content) if changed else att

@@ -43,7 +43,7 @@ from .features import (
     window,
 )
 from .network import NetConfig
-from .repair import repair
+from .repair import quotation_closed, repair
 
 FORMAT = "saidwho-tagger/1"
 PACKAGED = "tagger"
@@ -256,6 +256,8 @@ class AttributionTagger:
         atts = []
         for cand in self.candidates(doc, rules, quotes):
             att = to_attribution(doc, cand, quotes, text)
+            if self.decoding.repair_spans:
+                att = quotation_closed(att, quotes, text)
             att.confidence = self.calibration(cand.raw())
             if att.confidence >= min_confidence:
                 atts.append(att)
