@@ -111,3 +111,30 @@ def test_a_quotation_is_not_extended_over_its_own_cue_or_source():
     text = 'He wrote: "The plan, Ruiz said, will fail."'
     att = _att(text, "said", "Ruiz", '"The plan,')
     assert quotation_closed(att, QuoteIndex.of(text), text) == att
+
+
+def test_a_that_clause_hung_on_the_cue_object_is_the_content(parse):
+    doc = parse("The council said in a statement that the bridge would close in May.")
+    cue, _, contents = repair(doc, _run(doc, "said in"), _run(doc, "The council"),
+                              [_run(doc, "a statement that the bridge would close")])
+    assert _text(doc, cue) == "said"
+    assert [_text(doc, r) for r in contents] == ["that the bridge would close in May"]
+
+
+def test_a_cue_object_without_a_that_clause_is_left_alone(parse):
+    doc = parse("The council pointed to a statement issued on Monday.")
+    cue, _, contents = repair(doc, _run(doc, "pointed to"), _run(doc, "The council"),
+                              [_run(doc, "a statement issued on Monday")])
+    assert _text(doc, cue) == "pointed to"
+    assert [_text(doc, r) for r in contents] == ["a statement issued on Monday"]
+
+
+def test_the_main_subject_is_not_the_source_of_a_participle_clause(parse):
+    doc = parse("Asked whether the port would reopen, Lund did not reply.")
+    _, source, _ = repair(doc, _run(doc, "Asked"), _run(doc, "Lund"),
+                          [_run(doc, "whether the port would reopen")])
+    assert source is None
+    doc = parse("Asked by reporters whether the port would reopen, Lund did not reply.")
+    _, source, _ = repair(doc, _run(doc, "Asked"), _run(doc, "reporters"),
+                          [_run(doc, "whether the port would reopen")])
+    assert source is not None and _text(doc, source) == "reporters"

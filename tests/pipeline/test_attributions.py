@@ -115,3 +115,15 @@ def test_a_dash_needs_a_quotation_before_and_only_a_name_after(extract):
     text = ("The vote \u2014 delayed twice \u2014 is now set for March.\n"
             "\u201cEnough,\u201d \u2014 and then the crowd went quiet as the lights failed.\n")
     assert not [a for a in extract(text) if a.cue and a.cue[0].text in "\u2014\u2015"]
+
+
+def test_a_past_participle_clause_does_not_take_the_main_subject_as_source(nlp):
+    """In "Asked whether ..., Lund did not reply" Lund was asked: the rule engine gives the
+    participle no source, where a present participle ("Speaking ..., Lund said") takes the
+    main clause's subject."""
+    from saidwho.pipeline.sources import verb_source
+
+    asked = nlp("Asked whether the port would reopen, Lund did not reply.")
+    assert asked[0].text == "Asked" and verb_source(asked[0]) is None
+    speaking = nlp("Speaking to reporters, Lund said the port would reopen.")
+    assert verb_source(speaking[0]).text == "Lund"

@@ -22,7 +22,13 @@ checks on what the tagger joined:
 
 - a piece of content beyond another cue belongs to that cue ("said it was 'a long overdue
   step', but she warned that schools would need | more kitchen staff |");
-- a cue does not end on the preposition of a date ("announced on | Monday").
+- a cue does not end on the preposition of a date ("announced on | Monday");
+- the subject of the main clause is not the source of a participle clause before it
+  ("Asked whether the port would reopen, | Lund | did not reply": Lund was asked; the
+  attribution has no source), unless the participle names its agent ("Asked by ...");
+- a content that swallowed the object of the cue's preposition is the that-clause the
+  parser hung on that object ("said in | a statement that the bridge would close" becomes
+  "said | in a statement | that the bridge would close in May").
 """
 
 from __future__ import annotations
@@ -48,8 +54,11 @@ def repair(doc: Doc, cue: Run, source: Run | None, contents: list[Run],
     """The cue, source and content runs (first and last token, inclusive), repaired.
     ``cues``: the tokens of every cue found in the text (this one's may be among them)."""
     contents = _before_other_cues(cue, contents, cues)
+    cue, contents = _clause_of_the_cue_object(doc, cue, contents)
     cue = _cue_trimmed(doc, cue)
     cue_tokens = set(range(cue[0], cue[1] + 1))
+    if source is not None and _asked_of_the_source(doc, cue, source):
+        source = None
     if source is not None:
         source = (_left_closed(doc, source, cue_tokens), source[1])
         taken = set(range(source[0], source[1] + 1))
@@ -72,6 +81,37 @@ def _cue_trimmed(doc: Doc, cue: Run) -> Run:
             c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in last.children):
         b -= 1
     return a, b
+
+
+def _clause_of_the_cue_object(doc: Doc, cue: Run, contents: list[Run]
+                              ) -> tuple[Run, list[Run]]:
+    """"said in a statement that X", parsed with the that-clause under "statement": the
+    content is the clause, not the noun phrase, and the cue ends before the preposition."""
+    a, b = cue
+    last = doc[b]
+    if b == a or last.pos_ != "ADP":
+        return cue, contents
+    for noun in last.children:
+        if noun.dep_ != "pobj":
+            continue
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None or not any(x <= noun.i <= y for x, y in contents):
+            continue
+        start, end = clause.left_edge.i, clause.right_edge.i
+        kept = [(x, y) for x, y in contents if y < noun.left_edge.i or x > end]
+        return (a, b - 1), sorted([*kept, (start, end)])
+    return cue, contents
+
+
+def _asked_of_the_source(doc: Doc, cue: Run, source: Run) -> bool:
+    """Whether the cue is a past participle heading a clause of its own without a
+    subject or agent ("Asked whether ...,") and the source lies outside that clause."""
+    head = next((doc[i] for i in range(cue[0], cue[1] + 1) if doc[i].tag_ == "VBN"
+                 and doc[i].dep_ == "advcl"), None)
+    if head is None or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in head.children):
+        return False
+    return not head.left_edge.i <= source[0] <= head.right_edge.i
 
 
 def _before_other_cues(cue: Run, contents: list[Run], cues: frozenset[int]) -> list[Run]:

@@ -5,8 +5,10 @@ The source is the cue verb's subject (a relative pronoun included: "X, who said 
 ("was announced by X"), the noun a participle hangs on ("a statement saying ..."), or, for a
 participle or a
 coordinated verb without a subject of its own ("..., saying ...", "... and added ..."),
-the subject of the verb it depends on. "according to X" and "X's claim that" and
-"claims by X that" take the object of the preposition or the possessor.
+the subject of the verb it depends on (not for a past participle: in "Asked whether ...,
+Lund did not reply" Lund was asked, and the text names no source). "according to X",
+"X's claim that" and "claims by X that" take the object of the preposition or the
+possessor.
 Channels ("told the paper") are read in ``channels.py``.
 """
 
@@ -66,6 +68,8 @@ def _verb_source(verb: Token, depth: int) -> Token | None:
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl":
+        return None  # "Asked whether ..., Lund did not reply": Lund was asked
     if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb and depth < 3:
         return _verb_source(verb.head, depth + 1)
     return None
