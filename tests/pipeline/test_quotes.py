@@ -57,3 +57,26 @@ def test_overlapping_finds_a_long_quote_behind_many_short_ones():
     assert index.overlapping(12, 130) == [long, *short]
     assert index.overlapping(201, 300) == []
     assert index.overlapping(15, 20) == [long]  # between two short ones
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s:e] for q in find_quotes(text) for s, e in q.segments]
+
+
+def test_guillemets_pair_with_each_other_and_hold_other_quotes():
+    assert _texts("« Ces fonds n'ont pas servi. Ils ont servi une famille », a-t-elle dit.") == [
+        "« Ces fonds n'ont pas servi. Ils ont servi une famille »"]
+    # a quotation inside guillemets does not end them
+    assert _texts("Il a dit : « Le ministre a parlé de “trahison” hier », selon lui.") == [
+        "« Le ministre a parlé de “trahison” hier »"]
+    # the reversed order some languages print
+    assert _texts("Er sagte: »Nein«, und ging.") == ["»Nein«"]
+    # a stray closing guillemet opens nothing
+    assert _texts("Il a dit non» puis il est parti.") == []
+
+
+def test_a_quotation_in_guillemets_runs_over_paragraphs():
+    text = "« Nous partirons lundi.\n\n« Rien ne changera », a-t-il ajouté.\n\nFin."
+    (quote,) = find_quotes(text)
+    assert [text[s:e] for s, e in quote.segments] == ["« Nous partirons lundi.",
+                                                      "« Rien ne changera »"]

@@ -1,5 +1,10 @@
 """Quotation spans: pairs of quote marks, across sentences and paragraphs.
 
+Marks pair within their family: double quotes (straight or curly), guillemets (« », the
+French ones, also » « as some languages print them) and two apostrophes standing for a
+double quote. A mark of another family inside an open quotation is a quotation inside it
+(« il a dit “non” »), not its end.
+
 News convention for long quotes: a quotation that runs over several paragraphs leaves the
 closing mark off at the end of each paragraph and opens every following paragraph with a
 new opening mark; the quote ends at the first closing mark. A paragraph break with no
@@ -18,10 +23,12 @@ OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
 PARAGRAPH = re.compile(r"\n\s*\n|\n")
-QUOTE_CHARS = frozenset('"“”')
-# Quote marks: curly and straight double quotes, and two apostrophes standing for a straight
-# double quote (a typesetting convention of some newspapers' archives).
-QUOTE_MARK = re.compile(r"''|[\"“”]")
+GUILLEMETS = "«»"
+QUOTE_CHARS = frozenset('"“”«»')
+# Quote marks: curly and straight double quotes, guillemets, and two apostrophes standing
+# for a straight double quote (a typesetting convention of some newspapers' archives).
+QUOTE_MARK = re.compile(r"''|[\"“”«»]")
+CONTINUES = (OPENING, STRAIGHT, "''", "«", "»")  # what opens a quotation's next paragraph
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,7 @@ def find_quotes(text: str, min_words: int = 1) -> list[Quote]:
     pending: list[tuple[int, int]] = []  # segments of a quote left open at a paragraph end
     for para_start, para_end in _paragraphs(text):
         para = text[para_start:para_end]
-        if pending and not para.lstrip().startswith((OPENING, STRAIGHT, "''")):
+        if pending and not para.lstrip().startswith(CONTINUES):
             quotes.append(Quote(tuple(pending)))
             pending = []
         for start, end, closed in _quotes_in_paragraph(para):
@@ -85,23 +92,29 @@ def _quotes_in_paragraph(para: str) -> list[tuple[int, int, bool]]:
     for m in QUOTE_MARK.finditer(para):
         i, mark = m.start(), m.group()
         if open_at is None:
-            if mark == CLOSING and not _is_opening_position(para, i):
+            if mark in (CLOSING, "»") and not _is_opening_position(para, i):
                 continue  # a stray closing mark
             if mark == "''" and not _is_opening_position(para, i):
                 continue  # an apostrophe pair closing nothing, e.g. after a word
             open_at, open_mark = i, mark
-        elif mark == OPENING and open_mark == OPENING:
-            # a new opening mark inside an open curly quote: the first one was unclosed
+        elif _family(mark) != _family(open_mark):
+            continue  # a quotation inside this one, or marks of another convention
+        elif mark in (OPENING, "«") and open_mark == mark:
+            # a new opening mark inside an open curly quote or guillemets: the first one
+            # was unclosed
             out.append((open_at, _rstrip(para, i), False))
             open_at = i
-        elif (mark == "''") != (open_mark == "''"):
-            continue  # marks of different conventions do not pair
         else:
             out.append((open_at, m.end(), True))
             open_at = None
     if open_at is not None:
         out.append((open_at, _rstrip(para, len(para)), False))
     return out
+
+
+def _family(mark: str) -> str:
+    """Which marks pair with each other: double quotes, guillemets, apostrophe pairs."""
+    return "«" if mark in GUILLEMETS else mark if mark == "''" else STRAIGHT
 
 
 def _is_opening_position(para: str, i: int) -> bool:
