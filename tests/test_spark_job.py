@@ -40,3 +40,28 @@ def test_spark_local_mode_writes_partitioned_parquet_like_export(tmp_path):
     exported = CliRunner().invoke(main, ["export", "--db", db]).output.splitlines()
     assert sorted(r["att_id"] for r in rows) == sorted(json.loads(x)["att_id"]
                                                        for x in exported)
+
+
+def test_the_spark_job_passes_its_time_limit_to_the_extraction(monkeypatch):
+    """--time-limit reaches every batch's extraction (0: none); a document over it is
+    skipped like any failed one (extract_many's error result)."""
+    import pyarrow as pa
+
+    import saidwho.extract as extract_mod
+    import saidwho.spark_job as spark_job
+    from saidwho.model import DocumentResult
+
+    seen = []
+
+    def fake_extract_many(nlp, docs, time_limit=None):
+        seen.append(time_limit)
+        return [DocumentResult(doc_id, text=text, error="too long to extract in the time "
+                               "limit") for doc_id, text in docs]
+
+    monkeypatch.setattr(extract_mod, "extract_many", fake_extract_many)
+    monkeypatch.setitem(spark_job._PIPELINES, "rules", object())
+    batch = pa.RecordBatch.from_pylist([{"id": "d1", "text": "Lund said it."}])
+    for limit, expected in ((5.0, 5.0), (0, None)):
+        (out,) = spark_job.extract_batches(iter([batch]), engine="rules", time_limit=limit)
+        assert out.num_rows == 0
+        assert seen[-1] == expected

@@ -540,7 +540,9 @@ def export(db: str, fmt: str, output: str | None) -> None:
               default="jsonl", show_default=True, help="How INPUT is stored.")
 @engine_option()
 @click.option("--master", help="Spark master, e.g. local[2] (default: Spark's own setting).")
-def spark(input_path: str, output_path: str, fmt: str, engine: str, master: str | None) -> None:
+@time_limit_option
+def spark(input_path: str, output_path: str, fmt: str, engine: str, master: str | None,
+          time_limit: float) -> None:
     """Run the extraction on Spark: INPUT (any Spark-readable path) to Parquet at OUTPUT,
     partitioned by date and outlet. Needs the spark extra (pip install saidwho[spark])."""
     import importlib.util
@@ -552,7 +554,7 @@ def spark(input_path: str, output_path: str, fmt: str, engine: str, master: str 
     from .spark_job import run
 
     try:
-        run(input_path, output_path, fmt, engine, master)
+        run(input_path, output_path, fmt, engine, master, time_limit)
     except Exception as exc:  # noqa: BLE001 - Spark raises Py4J and analysis errors
         _fail(f"Spark job failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
 

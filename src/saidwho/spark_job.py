@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from saidwho.defaults import DOCUMENT_TIME_LIMIT
 from saidwho.io.document import FIELDS, Document, Failure
 from saidwho.store.rows import attribution_row, parquet_schema, parquet_values
 
@@ -25,8 +26,10 @@ log = logging.getLogger(__name__)
 _PIPELINES: dict[str, Any] = {}
 
 
-def extract_batches(batches: Iterator[Any], engine: str = "model") -> Iterator[Any]:
-    """Arrow record batches of documents in, record batches of attributions out."""
+def extract_batches(batches: Iterator[Any], engine: str = "model",
+                    time_limit: float | None = DOCUMENT_TIME_LIMIT) -> Iterator[Any]:
+    """Arrow record batches of documents in, record batches of attributions out; a
+    document seen to need more than ``time_limit`` seconds is logged and skipped."""
     import pyarrow as pa
 
     from saidwho.extract import extract_many, load_pipeline
@@ -44,7 +47,8 @@ def extract_batches(batches: Iterator[Any], engine: str = "model") -> Iterator[A
             else:
                 docs.append(doc)
         rows = []
-        results = extract_many(nlp, ((doc.id, doc.text) for doc in docs))
+        results = extract_many(nlp, ((doc.id, doc.text) for doc in docs),
+                               time_limit=time_limit or None)
         for doc, result in zip(docs, results, strict=True):
             if result.error is not None:
                 log.warning("saidwho: skipped %s: %s", doc.id, result.error)
@@ -56,7 +60,7 @@ def extract_batches(batches: Iterator[Any], engine: str = "model") -> Iterator[A
 
 
 def run(input_path: str, output_path: str, fmt: str = "jsonl", engine: str = "model",
-        master: str | None = None) -> None:
+        master: str | None = None, time_limit: float | None = DOCUMENT_TIME_LIMIT) -> None:
     from functools import partial
 
     from pyspark.sql import SparkSession
@@ -85,7 +89,8 @@ def run(input_path: str, output_path: str, fmt: str = "jsonl", engine: str = "mo
                 df = df.withColumn(col, F.lit(None).cast("string"))
         df = df.select(*[F.col(c).cast("string") for c in INPUT_COLUMNS])
         schema = from_arrow_schema(parquet_schema())
-        out = df.mapInArrow(partial(extract_batches, engine=engine), schema)
+        out = df.mapInArrow(partial(extract_batches, engine=engine, time_limit=time_limit),
+                            schema)
         out.write.mode("overwrite").partitionBy("date", "outlet").parquet(output_path)
     finally:
         spark.stop()
@@ -100,8 +105,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--format", default="jsonl", choices=["jsonl", "parquet", "text"])
     ap.add_argument("--engine", default="model", choices=["model", "rules"])
     ap.add_argument("--master", help="e.g. local[2]; default: spark-submit's setting")
+    ap.add_argument("--time-limit", type=float, default=DOCUMENT_TIME_LIMIT,
+                    help="seconds a document may take (0: no limit)")
     args = ap.parse_args(argv)
-    run(args.input, args.output, args.format, args.engine, args.master)
+    run(args.input, args.output, args.format, args.engine, args.master, args.time_limit)
 
 
 if __name__ == "__main__":
