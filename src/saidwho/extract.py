@@ -163,10 +163,8 @@ def extract_many(
                 pending, chunk_count, tokens = [], 0, 0
             yield DocumentResult(doc_id, text=text, error=f"the text {problem}")
             continue
-        parts = chunks(text)
-        counts = [estimated_tokens(chunk) for _, chunk in parts] if len(text) > 2000 \
-            or len(parts) > 1 else [len(text) // 4]
-        queued = _Queued(doc_id, text, parts, max(counts), counts)
+        queued = _queue(doc_id, text)
+        parts = queued.parts
         if time_limit and len(parts) > 1:  # alone, so that its time is its own
             if pending:
                 yield from _batch(nlp, pending, batch_size)
@@ -174,25 +172,40 @@ def extract_many(
             yield from _batch(nlp, [queued], batch_size, time_limit)
             continue
         if pending and (chunk_count + len(parts) > batch_size
-                        or tokens + sum(counts) > BATCH_TOKENS):
+                        or tokens + queued.tokens > BATCH_TOKENS):
             yield from _batch(nlp, pending, batch_size)
             pending, chunk_count, tokens = [], 0, 0
         pending.append(queued)
         chunk_count += len(parts)
-        tokens += sum(counts)
+        tokens += queued.tokens
     if pending:
         yield from _batch(nlp, pending, batch_size)
 
 
 class _Queued(NamedTuple):
-    """A document waiting for its batch: its chunks, the estimated tokens of the densest
-    one, and of each."""
+    """A document waiting for its batch: its chunks and the estimated tokens of each."""
 
     doc_id: str
     text: str
     parts: list[tuple[int, str]]
-    densest: int
     counts: list[int]
+
+    @property
+    def densest(self) -> int:
+        return max(self.counts)
+
+    @property
+    def tokens(self) -> int:
+        return sum(self.counts)
+
+
+def _queue(doc_id: str, text: str) -> _Queued:
+    """``text`` cut into chunks, with their estimated tokens (a short text's guessed from
+    its length: counting them costs a regex pass)."""
+    parts = chunks(text)
+    counts = [estimated_tokens(chunk) for _, chunk in parts] if len(text) > 2000 \
+        or len(parts) > 1 else [len(text) // 4]
+    return _Queued(doc_id, text, parts, counts)
 
 
 def _batch(nlp: Language, batch: list[_Queued], batch_size: int,
@@ -269,15 +282,15 @@ class _Clock:
         self.queued = queued
         self.start = time.monotonic()
         self.done = 0  # chunks read
+        self.read = 0  # their estimated tokens
 
     def check(self) -> None:
         """Raise ``TimeLimitExceeded`` when the chunks read so far, at their rate, say the whole
         document would take more than the limit."""
-        counts = self.queued.counts
+        self.read += self.queued.counts[self.done]
         self.done += 1
         spent = time.monotonic() - self.start
-        read = sum(counts[:self.done])
-        forecast = spent * sum(counts) / max(1, read)
+        forecast = spent * self.queued.tokens / max(1, self.read)
         if forecast > self.limit:
             chars = self.queued.parts[self.done][0]
             raise TimeLimitExceeded(
@@ -293,10 +306,8 @@ def extract_text(nlp: Language, text: str, doc_id: str = "doc",
     ``extract_many``), and ``ExtractionError`` when the pipeline fails on it."""
     if problem := surrogate_problem(text):
         raise ExtractionError(f"{doc_id}: the text {problem}")
-    parts = chunks(text)
-    counts = [estimated_tokens(chunk) for _, chunk in parts]
-    queued = _Queued(doc_id, text, parts, max(counts), counts)
-    limit = time_limit if len(parts) > 1 else None
+    queued = _queue(doc_id, text)
+    limit = time_limit if len(queued.parts) > 1 else None
     try:
         return next(_results(nlp, [queued], 16, limit))
     except ExtractionError:
