@@ -98,13 +98,12 @@ def test_the_packaged_tagger_predicts_with_compiled_networks_and_the_same_attrib
 
 
 def test_combined_features_hash_each_rows_values():
-    from saidwho.learn.features import _h, _hash_combinations
+    from saidwho.learn.features import _h, _hashed
 
     branch = np.array([0, 1, 1, 2, 0])
     flag = np.array([1, 0, 1, 1, 1])
     names = ["cue", "child:ccomp", "other"]
-    got = _hash_combinations((("prev", None, []), (None, branch, names),
-                              (None, flag, [False, True])))
+    got = _hashed(("prev", None, []), (None, branch, names), (None, flag, [False, True]))
     assert got.tolist() == [_h("prev", names[b], bool(f)) for b, f in zip(branch, flag,
                                                                         strict=True)]
 

@@ -89,23 +89,21 @@ class TokenTable:
     ent_type_: list[str]
     is_punct: list[bool]
     _coded: dict[str, tuple[np.ndarray, list[Any]]] = field(default_factory=dict, repr=False)
+    _ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def coded(self, name: str) -> tuple[np.ndarray, list[Any]]:
         """A column as small integer codes per token, and the value of each code."""
         if name not in self._coded:
-            values: list[Any] = []
             index: dict[Any, int] = {}
             codes = [index.setdefault(v, len(index)) for v in getattr(self, name)]
-            values = list(index)
-            self._coded[name] = (np.array(codes, dtype=np.int64), values)
+            self._coded[name] = (np.array(codes, dtype=np.int64), list(index))
         return self._coded[name]
 
     def ids(self, name: str) -> np.ndarray:
         """An id column (lemma, pos, dep, lower) as an array, cached."""
-        key = f"ids:{name}"
-        if key not in self._coded:
-            self._coded[key] = (np.array(getattr(self, name), dtype=np.uint64), [])
-        return self._coded[key][0]
+        if name not in self._ids:
+            self._ids[name] = np.array(getattr(self, name), dtype=np.uint64)
+        return self._ids[name]
 
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
@@ -375,7 +373,6 @@ def cue_features_many(info: DocInfo, spans: list[Span], windows: list[range],
                    _RELPOS_ARRAY[np.clip(d + _RELPOS_MIDDLE, 0, 2 * _RELPOS_MIDDLE)],
                    np.where(d > 0, 9, -9))
     q = info.quote[tok]
-    cue_lemma_code = cue_of  # one lemma string per cue
     dep_code, deps = tt.coded("dep_")
     pos_code, poses = tt.coded("pos_")
     ent_code, ents = tt.coded("ent_type_")
@@ -385,9 +382,6 @@ def cue_features_many(info: DocInfo, spans: list[Span], windows: list[range],
     rels = list(range(-9, 10))
     small = list(range(0, 4))
 
-    def hashed(*columns: Column) -> np.ndarray:
-        return _hash_combinations(columns)
-
     B: Column = (None, branch, branches)
     ids = np.empty((n, N_CUE_COLUMNS), dtype=np.uint64)
     ids[:, 0] = tt.ids("lemma")[tok]
@@ -395,25 +389,25 @@ def cue_features_many(info: DocInfo, spans: list[Span], windows: list[range],
     ids[:, 2] = tt.ids("dep")[tok]
     ids[:, 3] = q + 1
     ids[:, 4] = rel + 20
-    ids[:, 5] = hashed(("b", None, []), B)
-    ids[:, 6] = hashed(B, (None, cue_lemma_code, cue_lemmas))
-    ids[:, 7] = hashed(B, (None, dep_code[tok], deps))
+    ids[:, 5] = _hashed(("b", None, []), B)
+    ids[:, 6] = _hashed(B, (None, cue_of, cue_lemmas))
+    ids[:, 7] = _hashed(B, (None, dep_code[tok], deps))
     ids[:, 8] = cue_keys[cue_of, 0]
     ids[:, 9] = np.clip(info.sent_ids[tok] - sid, -2, 2) + 3
     ids[:, 10] = rule + 40
-    ids[:, 11] = hashed((None, pos_code[tok], poses), (None, rel + 9, rels))
-    ids[:, 12] = hashed((None, ent_code[tok], ents), B)
+    ids[:, 11] = _hashed((None, pos_code[tok], poses), (None, rel + 9, rels))
+    ids[:, 12] = _hashed((None, ent_code[tok], ents), B)
     ids[:, 13] = tt.ids("lower")[tok]
-    ids[:, 14] = hashed(B, (None, (tok == head).astype(np.int64), bools), (None, q, small))
-    ids[:, 15] = hashed((None, rel + 9, rels), (None, q, small), (None, rule, small))
+    ids[:, 14] = _hashed(B, (None, (tok == head).astype(np.int64), bools), (None, q, small))
+    ids[:, 15] = _hashed((None, rel + 9, rels), (None, q, small), (None, rule, small))
     ids[:, 16] = cue_keys[cue_of, 1]
-    ids[:, 17] = hashed(B, (None, rule, small))
-    ids[:, 18] = hashed(("prev", None, []), (None, before, branches), B)
-    ids[:, 19] = hashed(("next", None, []), B, (None, after, branches))
-    ids[:, 20] = hashed(("edge", None, []), (None, (tok == first_rule).astype(np.int64), bools),
+    ids[:, 17] = _hashed(B, (None, rule, small))
+    ids[:, 18] = _hashed(("prev", None, []), (None, before, branches), B)
+    ids[:, 19] = _hashed(("next", None, []), B, (None, after, branches))
+    ids[:, 20] = _hashed(("edge", None, []), (None, (tok == first_rule).astype(np.int64), bools),
                         (None, (tok == last_rule).astype(np.int64), bools),
                         (None, punct_code[tok], puncts))
-    ids[:, 21] = hashed((None, lemma_code[tok], lemmas),
+    ids[:, 21] = _hashed((None, lemma_code[tok], lemmas),
                         (None, (before == branch).astype(np.int64), bools),
                         (None, (after == branch).astype(np.int64), bools))
     vectors = np.hstack([info.vectors[tok], info.vectors[head]])
@@ -424,15 +418,15 @@ def cue_features_many(info: DocInfo, spans: list[Span], windows: list[range],
 Column = tuple[object, "np.ndarray | None", list[Any]]
 
 
-def _hash_combinations(columns: tuple[Column, ...]) -> np.ndarray:
+def _hashed(*columns: Column) -> np.ndarray:
     """``_h`` of each row's values, computed once per distinct combination. A column is
     (a constant, None, []) or (None, codes per row, the value of each code)."""
-    radices = [max(1, len(values)) for _, codes, values in columns if codes is not None]
-    key: np.ndarray | None = None
-    for _, codes, values in columns:  # one integer per combination (mixed radix)
-        if codes is not None:
-            key = codes.astype(np.int64) if key is None else key * max(1, len(values)) + codes
-    assert key is not None and math.prod(radices) < 2**62
+    coded = [(codes, max(1, len(values))) for _, codes, values in columns if codes is not None]
+    radices = [radix for _, radix in coded]
+    assert coded and math.prod(radices) < 2**62
+    key = coded[0][0].astype(np.int64)
+    for codes, radix in coded[1:]:  # one integer per combination (mixed radix)
+        key = key * radix + codes
     combos, inverse = np.unique(key, return_inverse=True)
     out = np.empty(len(combos), dtype=np.uint64)
     for r, combo in enumerate(combos.tolist()):
