@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Segment
 from ..pipeline.quotes import QUOTE_CHARS, QuoteIndex
+from ..pipeline.sources import lends_no_subject
 from ..pipeline.spans import sentence_of
 
 # dependents that come before the noun they modify, and belong to its phrase
@@ -107,8 +108,8 @@ def _clause_of_the_cue_object(doc: Doc, cue: Run, contents: list[Run]
 def _asked_of_the_source(doc: Doc, cue: Run, source: Run) -> bool:
     """Whether the cue is a past participle heading a clause of its own without a
     subject or agent ("Asked whether ...,") and the source lies outside that clause."""
-    head = next((doc[i] for i in range(cue[0], cue[1] + 1) if doc[i].tag_ == "VBN"
-                 and doc[i].dep_ == "advcl"), None)
+    head = next((doc[i] for i in range(cue[0], cue[1] + 1) if lends_no_subject(doc[i])),
+                None)
     if head is None or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in head.children):
         return False
     return not head.left_edge.i <= source[0] <= head.right_edge.i

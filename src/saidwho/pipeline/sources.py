@@ -68,11 +68,17 @@ def _verb_source(verb: Token, depth: int) -> Token | None:
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
-    if verb.tag_ == "VBN" and verb.dep_ == "advcl":
-        return None  # "Asked whether ..., Lund did not reply": Lund was asked
+    if lends_no_subject(verb):
+        return None
     if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb and depth < 3:
         return _verb_source(verb.head, depth + 1)
     return None
+
+
+def lends_no_subject(verb: Token) -> bool:
+    """A past participle heading a clause of its own: the main clause's subject is who it
+    was done to ("Asked whether ..., Lund did not reply": Lund was asked)."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl"
 
 
 def _is_expletive(verb: Token) -> bool:
