@@ -166,7 +166,7 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
                 yield item.id, item.text
 
     def extracted():  # type: ignore[no-untyped-def]
-        for result in extract_many(nlp, good_inputs(), time_limit=time_limit or None):
+        for result in extract_many(nlp, good_inputs(), time_limit=time_limit):
             if result.error is not None:
                 failures.append(Failure(result.id, None, result.error))
                 click.echo(f"Error: {failures[-1]}", err=True)
@@ -388,7 +388,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
             try:
                 summary = store.ingest(nlp, list(paths), progress=tick, on_error=failed,
                                        workers=workers, loader=loader, fields=mapping,
-                                       time_limit=time_limit or None)
+                                       time_limit=time_limit)
             except sqlite3.OperationalError as exc:  # disk full, store made read-only
                 _fail(f"{db}: cannot write the store ({exc}); every document written "
                       "before this one is kept, and a rerun continues from there")
