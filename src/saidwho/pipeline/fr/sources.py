@@ -1,0 +1,136 @@
+"""French sources: who a cue's content is attributed to.
+
+The cue verb's subject, also when it follows the verb ("a-t-il déclaré", "estime-t-elle",
+"a ajouté le ministre"); the agent of a passive ("a été annoncé par X"); the source of
+"appris de source diplomatique" (not "on", the newsroom); the noun a participle qualifies
+("un communiqué affirmant que"); for a participle or a coordinated verb without a subject
+("..., estimant que", "... et a ajouté"), the subject of the verb it depends on, except
+for a past participle clause ("Interrogée sur son avenir, la ministre ..." names no source
+of the question). "selon X", "d'après X" and "pour X" take X.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from ..cue import Cue, Frame
+from ..sources import _dash_source, _label_source
+from ..spans import char_runs
+from .cues import according_source, learned_from
+from .parsing import SUBJECTS, in_incise, inverted_subject, verb_group
+
+INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis"})
+# an inverted noun subject the parser took for an object: "a ajouté le ministre"
+POSTVERBAL = frozenset({"obj", "nsubj", "appos", "iobj", "obl:arg", "dep", "xcomp", "nmod"})
+SOURCE_CUT = frozenset({"acl", "acl:relcl", "advcl", "cc", "conj", "case", "punct",
+                        "parataxis", "ccomp"})
+IMPERSONAL = frozenset({"on", "-on", "-t-on"})
+ANONYMITY = ("anonymat", "anonyme")
+
+
+def source_token(cue: Cue) -> Token | None:
+    """The head token of the cue's source, or None when the text names none."""
+    return SOURCE_READERS[cue.frame](cue.token)
+
+
+def verb_source(verb: Token) -> Token | None:
+    return _verb_source(verb, 0)
+
+
+def _verb_source(verb: Token, depth: int) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            return child
+    inverted = inverted_subject(verb)
+    if inverted is not None:
+        return _learned_source(verb) if inverted.lower_ in IMPERSONAL else inverted
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and child.i < verb.i and child.lower_ not in ("-t",):
+            if child.dep_ in ("expl:subj", "nsubj:pass"):
+                return None  # "il faut", "la décision a été annoncée"
+            if child.lower_ in IMPERSONAL:
+                return _learned_source(verb)
+            return child
+    if in_incise(verb, verb_group(verb)):
+        after = _postverbal_subject(verb)
+        if after is not None:
+            return after
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    if lends_no_subject(verb):
+        return None
+    if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb and depth < 3:
+        return _verb_source(verb.head, depth + 1)
+    return None
+
+
+def lends_no_subject(verb: Token) -> bool:
+    """A past participle heading a clause of its own ("Interrogée sur son avenir, ...")."""
+    return verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm", []) and (
+        "Pres" not in verb.morph.get("Tense", [])) and not any(
+        c.dep_ in AUX_DEPS for c in verb.children)
+
+
+AUX_DEPS = frozenset({"aux:tense", "aux:pass"})
+
+
+def _learned_source(verb: Token) -> Token | None:
+    """"a-t-on appris de source diplomatique": the source is what "de" introduces."""
+    case = learned_from(verb)
+    return case.head if case is not None else None
+
+
+def _postverbal_subject(verb: Token) -> Token | None:
+    """The subject after an incise's verb: "« ... », a ajouté le ministre"."""
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in POSTVERBAL and child.pos_ in (
+                "NOUN", "PROPN", "PRON") and not _has_case(child):
+            return child
+    return None
+
+
+def _has_case(tok: Token) -> bool:
+    return any(c.dep_ == "case" for c in tok.children)
+
+
+def _according(prep: Token) -> Token | None:
+    return according_source(prep)
+
+
+def source_ranges(src: Token, cue: Cue, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The source mention: its noun phrase with its apposition, without the preposition
+    that introduces it, a clause that only adds a fact, the cue or the content; a clitic
+    without its hyphen ("-il" is "il")."""
+    ids = _phrase(src) - {t.i for t in cue.tokens}
+    ids = {i for i in ids if not any(s <= src.doc[i].idx < e for s, e in content)}
+    runs = char_runs(src.doc, ids)
+    text = src.doc.text
+    return [(s + 1, e) if text[s] == "-" and e - s > 1 else (s, e) for s, e in runs]
+
+
+def _phrase(src: Token) -> set[int]:
+    ids = {src.i}
+    for child in src.children:
+        if child.dep_ in SOURCE_CUT and not _identifies(child):
+            continue
+        ids |= {t.i for t in child.subtree}
+    lo, hi = min(ids), max(ids)
+    return set(range(lo, hi + 1)) & {t.i for t in src.subtree} - {
+        c.i for c in src.children if c.dep_ == "case"}
+
+
+def _identifies(clause: Token) -> bool:
+    """A relative clause that says who an unnamed speaker is: "qui a requis l'anonymat"."""
+    return clause.dep_ == "acl:relcl" and any(
+        t.lower_.startswith(ANONYMITY) for t in clause.subtree)
+
+
+SOURCE_READERS: dict[Frame, Callable[[Token], Token | None]] = {
+    **{frame: verb_source for frame in Frame if frame.rules.verb},
+    Frame.ACCORDING: _according,
+    Frame.NOUN: lambda noun: None,
+    Frame.COLON: _label_source,
+    Frame.DASH: _dash_source,
+}
