@@ -66,7 +66,16 @@ def _completes(verb: Token, child: Token) -> bool:
 
 
 def _quote(cue: Cue, quotes: QuoteIndex) -> Ranges:
-    return quote_content(cue, quotes, _completes)
+    """The quotations around the reporting clause; when none touches it, what the verb
+    takes itself ("..., tandis que la diplomatie belge a réclamé une enquête")."""
+    found = quote_content(cue, quotes, _completes)
+    if found:
+        return found
+    for reader in (_clausal, _open, _object, _prepositional):
+        found = reader(cue, quotes)
+        if found:
+            return found
+    return []
 
 
 def _incise(cue: Cue, quotes: QuoteIndex) -> Ranges:

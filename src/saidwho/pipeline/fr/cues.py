@@ -18,7 +18,7 @@ from ..cue import Cue, Frame
 from ..cues import colon_cue, dash_cue, sentence_window
 from ..lexicon import Lexicon
 from ..quotes import QuoteIndex
-from .parsing import in_incise, verb_group
+from .parsing import in_incise, inverted_subject, verb_group
 
 ACCORDING_PRIOR = 0.9
 OPINION_PRIOR = 0.6
@@ -59,11 +59,17 @@ def lexicon_keys(verb: Token) -> list[str]:
 
 def _verb_cue(tok: Token, lexicon: Lexicon, quotes: QuoteIndex,
               sent_has_quote: bool) -> Cue | None:
-    if tok.pos_ != "VERB" or quotes.inside(tok.idx) is not None:
+    if quotes.inside(tok.idx) is not None:
+        return None
+    if tok.pos_ == "VERB":
+        keys = lexicon_keys(tok)
+    elif tok.is_alpha and inverted_subject(tok) is not None:
+        keys = _guessed_lemmas(tok)  # "raconte-t-elle", tagged a noun or an adjective
+    else:
         return None
     group = verb_group(tok)
     frame = frame_of(tok, group, quotes, sent_has_quote)
-    prior = max((lexicon.verb_prior(key, frame) for key in lexicon_keys(tok)), default=0.0)
+    prior = max((lexicon.verb_prior(key, frame) for key in keys), default=0.0)
     if prior <= 0:
         prior = _learned_from_prior(tok, frame)
         if prior <= 0:
@@ -73,6 +79,20 @@ def _verb_cue(tok: Token, lexicon: Lexicon, quotes: QuoteIndex,
     if source_case is not None:
         parts.append(source_case)  # "appris de (source diplomatique)"
     return Cue(tok, sorted(parts, key=lambda t: t.i), frame, prior)
+
+
+def _guessed_lemmas(tok: Token) -> list[str]:
+    """Infinitives a present-tense form may belong to: "lance" -> "lancer", "dit" ->
+    "dire"; the lexicon says which is a verb of saying."""
+    lower = tok.lower_
+    guesses = [tok.lemma_.lower()]
+    if lower.endswith("e"):
+        guesses.append(lower + "r")  # 1st group: estime, raconte, lance
+    if lower.endswith(("it", "is")):
+        guesses.append(lower[:-1] + "re")  # dit -> dire, écrit -> écrire
+    if lower.endswith("t"):
+        guesses.append(lower[:-1] + "r")  # conclut -> conclur (no), ment -> menr (no)
+    return guesses
 
 
 def _learned_from_prior(verb: Token, frame: Frame) -> float:

@@ -62,9 +62,16 @@ def verb_group(verb: Token) -> list[Token]:
 
 
 def inverted_subject(verb: Token) -> Token | None:
-    """The clitic subject set right after the verb ("estime-t-elle": "-elle")."""
+    """The clitic subject set after the verb or its auxiliary: "-elle" in
+    "estime-t-elle", "-il" in "a-t-il déclaré". Read from the words, not the parse, which
+    often gets the clitic wrong."""
     doc = verb.doc
     for i in range(verb.i + 1, min(verb.i + 3, len(doc))):
+        if is_inverted_subject(doc[i]):
+            return doc[i]
+        if doc[i].lower_ not in EUPHONIC:
+            break
+    for i in range(verb.i - 1, max(verb.i - 3, -1), -1):
         if is_inverted_subject(doc[i]):
             return doc[i]
         if doc[i].lower_ not in EUPHONIC:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ..cue import Cue, Frame
 from ..sources import _dash_source, _label_source
-from ..spans import char_runs
+from ..spans import char_runs, sentence_of
 from .cues import according_source, learned_from
 from .parsing import SUBJECTS, in_incise, inverted_subject, verb_group
 
@@ -57,7 +57,11 @@ def _verb_source(verb: Token, depth: int) -> Token | None:
         after = _postverbal_subject(verb)
         if after is not None:
             return after
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    participle = _participle_source(verb)
+    if participle is not None:
+        return participle
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON") and not _has_case(
+            verb.head):
         return verb.head
     if lends_no_subject(verb):
         return None
@@ -83,12 +87,38 @@ def _learned_source(verb: Token) -> Token | None:
 
 
 def _postverbal_subject(verb: Token) -> Token | None:
-    """The subject after an incise's verb: "« ... », a ajouté le ministre"."""
-    for child in verb.children:
-        if child.i > verb.i and child.dep_ in POSTVERBAL and child.pos_ in (
-                "NOUN", "PROPN", "PRON") and not _has_case(child):
-            return child
+    """The subject after an incise's verb: "« ... », a ajouté le ministre", "a déclaré à
+    l'AFP Mamadou Guèye": the first noun after the verb that no preposition introduces
+    and that is not a time ("mardi"), read from the words up to the sentence end (the
+    parser often hangs the name on the channel before it)."""
+    doc = verb.doc
+    sent = sentence_of(verb)
+    for tok in doc[verb.i + 1 : sent.end]:
+        if tok.text in (".", ";", "«", "»", '"', ":") or tok.pos_ == "VERB":
+            return None
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.lower_ in TIME_WORDS:
+            continue
+        if _has_case(tok) or _has_case(tok.head) and tok.dep_ in ("flat:name", "amod"):
+            continue
+        return tok
     return None
+
+
+TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                        "dimanche", "matin", "soir", "hier", "aujourd'hui", "veille",
+                        "lendemain", "midi", "soirée", "matinée", "après-midi", "semaine",
+                        "mois", "an", "année", "jour"})
+
+
+def _participle_source(verb: Token) -> Token | None:
+    """"..., qualifiant l'agression d'« inacceptable »": a present participle after a
+    comma speaks for the subject of the sentence's main verb."""
+    doc = verb.doc
+    if not verb.lower_.endswith("ant") or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    root = sentence_of(verb).root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
+    return subject
 
 
 def _has_case(tok: Token) -> bool:
