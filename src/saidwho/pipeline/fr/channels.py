@@ -20,6 +20,9 @@ MEDIUM_NOUNS = frozenset({
     "conférence", "point", "courrier", "note", "texte", "discours", "vidéo", "tweet",
     "publication", "émission", "audition", "allocution", "lettre ouverte", "réseau",
 })
+# "sur une radio locale", "sur son blog", "sur le plateau de ..."
+BROADCAST_NOUNS = frozenset({"radio", "chaîne", "plateau", "site", "compte", "blog",
+                             "antenne", "onde", "réseau", "page", "télévision"})
 MEDIUM_PREPOSITIONS = frozenset({"dans", "lors", "durant", "pendant"})
 ADDRESSEE_PREPOSITIONS = frozenset({"à", "au", "aux", "auprès"})
 # "a déclaré à la radio", "a confié à ses proches": the verbs whose "à X" is the addressee
@@ -44,7 +47,8 @@ def is_channel(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in MEDIUM_NOUNS and (prep in MEDIUM_PREPOSITIONS or _lors(case)):
         return True
-    if lemma in ("micro", "antenne", "onde") or (prep == "sur" and noun.pos_ == "PROPN"):
+    if lemma in ("micro", "antenne", "onde") or (prep == "sur" and (
+            noun.pos_ == "PROPN" or lemma in BROADCAST_NOUNS)):
         return True
     verb = noun.head
     return prep in ADDRESSEE_PREPOSITIONS and verb.lemma_.lower() in ADDRESSEE_VERBS and \

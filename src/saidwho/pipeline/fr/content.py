@@ -22,7 +22,7 @@ from ..quotes import QuoteIndex
 from ..spans import char_runs, sentence_of, subtree_indices
 from .channels import is_channel
 from .cues import CLAUSAL, OBJECT, complement, content_preposition, open_complement
-from .parsing import verb_group
+from .parsing import in_incise, verb_group
 
 Ranges = list[tuple[int, int]]
 OBJECT_STOPS = frozenset({"cc", "conj", "parataxis", "advcl", "punct"})
@@ -66,16 +66,18 @@ def _completes(verb: Token, child: Token) -> bool:
 
 
 def _quote(cue: Cue, quotes: QuoteIndex) -> Ranges:
-    """The quotations around the reporting clause; when none touches it, what the verb
-    takes itself ("..., tandis que la diplomatie belge a réclamé une enquête")."""
-    found = quote_content(cue, quotes, _completes)
-    if found:
-        return found
+    """What a verb in a sentence with quotations attributes: its own complement when it
+    has one ("a contesté ces chiffres", "a indiqué qu'il « soutenait pleinement »"),
+    widened to the quotations it overlaps; else, and always for an incise, the quotations
+    beside the reporting clause (« A », a-t-il dit, « B »)."""
+    verb = cue.token
+    if in_incise(verb, cue.tokens):  # what follows the verb is its subject, not content
+        return quote_content(cue, quotes, lambda verb, child: False)
     for reader in (_clausal, _open, _object, _prepositional):
         found = reader(cue, quotes)
         if found:
             return found
-    return []
+    return quote_content(cue, quotes, _completes)
 
 
 def _incise(cue: Cue, quotes: QuoteIndex) -> Ranges:

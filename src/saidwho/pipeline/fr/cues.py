@@ -30,6 +30,8 @@ CONTENT_PREPOSITIONS = frozenset({"à", "au", "aux", "de", "d'", "d’", "du", "
                                   "contre", "pour", "en"})
 PREPOSITIONAL = frozenset({"obl:arg", "obl", "obl:mod", "iobj"})
 RELATIVE = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "qui", "quoi"})
+# "a de son côté indiqué", "a pour sa part appelé", "met en garde": not what was said
+NOT_CONTENT = frozenset({"côté", "part", "garde"})
 VOWELS = tuple("aeiouyhéèêàâîôûAEIOUYHÉ")
 
 
@@ -75,6 +77,8 @@ def _verb_cue(tok: Token, lexicon: Lexicon, quotes: QuoteIndex,
         if prior <= 0:
             return None
     parts = list(group)
+    if "mettre en garde" in keys:
+        parts += [t for c in tok.children if c.lower_ == "garde" for t in c.subtree]
     source_case = learned_from(tok)
     if source_case is not None:
         parts.append(source_case)  # "appris de (source diplomatique)"
@@ -155,6 +159,8 @@ def content_preposition(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ not in PREPOSITIONAL or child.i < verb.i or child.pos_ not in (
                 "NOUN", "PROPN", "PRON"):
+            continue
+        if child.lemma_.lower() in NOT_CONTENT:
             continue
         case = next((c for c in child.children if c.dep_ == "case" and c.i < child.i), None)
         if case is not None and case.lower_ in CONTENT_PREPOSITIONS and not _is_channel(child):

@@ -81,15 +81,30 @@ def inverted_subject(verb: Token) -> Token | None:
 
 def in_incise(verb: Token, group: list[Token]) -> bool:
     """Whether a verb group opens an incise: right after a comma or a quotation's end
-    ("« A », a ajouté le ministre", "L'accord, a-t-il dit, sera signé"), with its
-    subject, if any, after it."""
+    ("« A », a ajouté le ministre", "L'accord, a-t-il dit, sera signé"), with no subject
+    of its own before it."""
     doc = verb.doc
     first = group[0].i
     if first == 0:
         return False
     before = doc[first - 1]
-    if before.text not in (",", "»", '"', "”", "—", "–", "(") and not (
-            before.is_punct and before.text in "«"):
+    if before.text not in (",", "»", '"', "”", "—", "–", "("):
         return False
-    return not any(c.dep_ in SUBJECTS and c.i < verb.i and not is_inverted_subject(c)
-                   for c in verb.children)
+    return subject_before(verb) is None
+
+
+def subject_before(verb: Token) -> Token | None:
+    """The verb's subject before it, unless a quotation's end lies between them: in
+    "« Chaque année de retard compte », a résumé sa porte-parole" the parser may take a
+    word of the quotation for the subject of "a résumé"."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and child.i < verb.i and not is_inverted_subject(child) \
+                and child.lower_ not in EUPHONIC:
+            if any(doc[i].text in CLOSING for i in range(child.i + 1, verb.i)):
+                return None
+            return child
+    return None
+
+
+CLOSING = frozenset({"»", "”", '"'})

@@ -19,7 +19,7 @@ from ..cue import Cue, Frame
 from ..sources import _dash_source, _label_source
 from ..spans import char_runs, sentence_of
 from .cues import according_source, learned_from
-from .parsing import SUBJECTS, in_incise, inverted_subject, verb_group
+from .parsing import in_incise, inverted_subject, subject_before, verb_group
 
 INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis"})
 # an inverted noun subject the parser took for an object: "a ajouté le ministre"
@@ -46,13 +46,13 @@ def _verb_source(verb: Token, depth: int) -> Token | None:
     inverted = inverted_subject(verb)
     if inverted is not None:
         return _learned_source(verb) if inverted.lower_ in IMPERSONAL else inverted
-    for child in verb.children:
-        if child.dep_ in SUBJECTS and child.i < verb.i and child.lower_ not in ("-t",):
-            if child.dep_ in ("expl:subj", "nsubj:pass"):
-                return None  # "il faut", "la décision a été annoncée"
-            if child.lower_ in IMPERSONAL:
-                return _learned_source(verb)
-            return child
+    subject = subject_before(verb)
+    if subject is not None:
+        if subject.dep_ in ("expl:subj", "nsubj:pass"):
+            return None  # "il faut", "la décision a été annoncée"
+        if subject.lower_ in IMPERSONAL:
+            return _learned_source(verb)
+        return subject
     if in_incise(verb, verb_group(verb)):
         after = _postverbal_subject(verb)
         if after is not None:
