@@ -82,8 +82,9 @@ def load_pipeline(model: str | None = None, *, min_confidence: float | None = No
     except OSError as exc:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed") from exc
     bound_tokenizer(nlp)
-    if "parser" in nlp.pipe_names and "saidwho_line_breaks" not in nlp.pipe_names:
-        nlp.add_pipe("saidwho_line_breaks", before="parser")
+    breaks = "saidwho_line_breaks" if lang == "en" else "saidwho_sentence_ends"
+    if "parser" in nlp.pipe_names and breaks not in nlp.pipe_names:
+        nlp.add_pipe(breaks, before="parser")
     nlp.add_pipe("saidwho_memberships")
     if engine == "rules":
         threshold = RULES_MIN_CONFIDENCE if min_confidence is None else min_confidence

@@ -31,7 +31,7 @@ from .channels import find_channels
 from .filters import check
 from .grammar import Grammar, grammar_for
 from .lexicon import Lexicon
-from .paragraphs import mark_line_breaks
+from .paragraphs import mark_line_breaks, mark_sentence_ends
 from .serialise import register as register_serialisers
 from .speakers import resolve_speakers
 
@@ -197,3 +197,13 @@ class MembershipReader:
 def line_breaks(doc: Doc) -> Doc:
     """Sentence starts after line breaks, for the parser to respect (add before it)."""
     return mark_line_breaks(doc)
+
+
+@Language.component(
+    "saidwho_sentence_ends",
+    assigns=["token.is_sent_start"],
+)
+def sentence_ends(doc: Doc) -> Doc:
+    """Sentences start only after a sentence-final mark or a line break (add it before the
+    parser of a language whose model cuts sentences inside quotations: French)."""
+    return mark_sentence_ends(doc)

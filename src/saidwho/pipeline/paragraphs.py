@@ -47,3 +47,28 @@ def mark_line_breaks(doc: Doc) -> Doc:
             doc[cut].is_sent_start = True
             start = cut
     return doc
+
+
+# what ends a sentence, and what may follow that end before the next sentence starts
+SENTENCE_FINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
+AFTER_FINAL = frozenset({"»", "”", '"', ")", "’", "'"})
+
+
+def mark_sentence_ends(doc: Doc) -> Doc:
+    """No sentence starts but after a full stop, a question or exclamation mark (and the
+    closing quotation mark after it) or a line break; the line breaks and long runs as
+    ``mark_line_breaks``. For the French model, which otherwise cuts sentences inside a
+    quotation's incise ("« ... », | se dit Bruxelles") and before a verb it takes for a
+    noun. Run before the parser."""
+    mark_line_breaks(doc)
+    for tok in doc[1:]:
+        if tok.is_sent_start or tok.is_space:
+            continue
+        prev = doc[tok.i - 1]
+        if prev.is_space:
+            continue
+        ends = prev.text in SENTENCE_FINAL or (
+            prev.text in AFTER_FINAL and tok.i > 1 and doc[tok.i - 2].text in SENTENCE_FINAL)
+        if not ends:
+            tok.is_sent_start = False
+    return doc
