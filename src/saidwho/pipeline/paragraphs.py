@@ -49,6 +49,8 @@ def mark_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# a dateline before the first sentence: "DAKAR (AHP) - ", "GENÈVE - "
+DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[-—–]\s+")
 # what ends a sentence, and what may follow that end before the next sentence starts
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
 AFTER_FINAL = frozenset({"»", "”", '"', ")", "’", "'"})
@@ -61,6 +63,11 @@ def mark_sentence_ends(doc: Doc) -> Doc:
     quotation's incise ("« ... », | se dit Bruxelles") and before a verb it takes for a
     noun. Run before the parser."""
     mark_line_breaks(doc)
+    dateline = DATELINE.match(doc.text)
+    if dateline is not None:  # "DAKAR (AHP) - L'accord ...": the sentence starts after it
+        after = doc.char_span(dateline.end(), len(doc.text), alignment_mode="expand")
+        if after is not None and len(after) and after.start > 0:
+            after[0].is_sent_start = True
     for tok in doc[1:]:
         if tok.is_sent_start or tok.is_space:
             continue

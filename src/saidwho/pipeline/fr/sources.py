@@ -67,6 +67,17 @@ def _verb_source(verb: Token, depth: int) -> Token | None:
         return None
     if verb.dep_ in INHERITS_SUBJECT and verb.head is not verb and depth < 3:
         return _verb_source(verb.head, depth + 1)
+    return _root_noun(verb)
+
+
+def _root_noun(verb: Token) -> Token | None:
+    """The subject the parser made the sentence's root: in "La directrice réclame « ... »
+    et appelle ..." it may take "réclame" for an adjective of "directrice", and hang the
+    rest on the noun."""
+    root = sentence_of(verb).root
+    if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i and not _has_case(root) and (
+            verb.is_ancestor(root) is False and root.is_ancestor(verb)):
+        return root
     return None
 
 
