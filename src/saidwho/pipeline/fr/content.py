@@ -21,7 +21,14 @@ from ..cue import Cue, Frame
 from ..quotes import QuoteIndex
 from ..spans import char_runs, sentence_of, subtree_indices
 from .channels import is_channel
-from .cues import CLAUSAL, OBJECT, complement, content_preposition, open_complement
+from .cues import (
+    CLAUSAL,
+    OBJECT,
+    complement,
+    content_preposition,
+    open_complement,
+    surface_object,
+)
 from .parsing import in_incise, verb_group
 
 Ranges = list[tuple[int, int]]
@@ -100,7 +107,8 @@ def _object(cue: Cue, quotes: QuoteIndex) -> Ranges:
     verb = cue.token
     obj = complement(verb, OBJECT)
     if obj is None:
-        return []
+        words = surface_object(verb, verb_group(verb))
+        return char_runs(verb.doc, [t.i for t in words])
     ids = subtree_indices(obj)
     for child in verb.rights:
         if child.i <= obj.i or is_channel(child):

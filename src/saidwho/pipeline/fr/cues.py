@@ -64,7 +64,7 @@ def _verb_cue(tok: Token, lexicon: Lexicon, quotes: QuoteIndex,
     if quotes.inside(tok.idx) is not None:
         return None
     if tok.pos_ == "VERB":
-        keys = lexicon_keys(tok)
+        keys = lexicon_keys(tok) + _guessed_lemmas(tok)  # "conteste" lemmatised "conteste"
     elif tok.is_alpha and inverted_subject(tok) is not None:
         keys = _guessed_lemmas(tok)  # "raconte-t-elle", tagged a noun or an adjective
     else:
@@ -135,7 +135,39 @@ def frame_of(verb: Token, group: list[Token], quotes: QuoteIndex, sent_has_quote
         return Frame.DOBJ
     if content_preposition(verb) is not None:
         return Frame.PREP
+    if surface_object(verb, group):
+        return Frame.DOBJ
     return Frame.BARE
+
+
+# times between a verb and its object: "a démenti dimanche soir tout retard"
+TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                        "dimanche", "matin", "soir", "hier", "aujourd'hui", "veille",
+                        "lendemain", "midi", "soirée", "matinée", "après-midi", "encore",
+                        "déjà", "aussitôt", "immédiatement", "publiquement", "vivement",
+                        "fermement", "également", "aussi", "toutefois", "pourtant"})
+OBJECT_END = frozenset({",", ";", ":", ".", "!", "?", "(", "—", "–"})
+
+
+def surface_object(verb: Token, group: list[Token]) -> list[Token]:
+    """The object of a verb the parser missed, read from the words: what follows the verb
+    group (times skipped) when it opens with a determiner, a noun or a number, up to a
+    comma or the sentence end: "a réclamé dix-huit mois d'emprisonnement"."""
+    doc = verb.doc
+    i = group[-1].i + 1
+    while i < len(doc) and doc[i].lower_ in TIME_WORDS:
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in ("DET", "NOUN", "NUM", "PROPN") or (
+            doc[i].is_sent_start):
+        return []
+    end = i
+    while end < len(doc) and doc[end].text not in OBJECT_END and not doc[end].is_sent_start \
+            and not (doc[end].pos_ == "CCONJ" and end + 1 < len(doc)
+                     and doc[end + 1].pos_ in ("VERB", "AUX", "ADV")):
+        if end > i and doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ != "acl":
+            break
+        end += 1
+    return list(doc[i:end])
 
 
 def complement(verb: Token, deps: frozenset[str]) -> Token | None:

@@ -84,7 +84,13 @@ def in_incise(verb: Token, group: list[Token]) -> bool:
     ("« A », a ajouté le ministre", "L'accord, a-t-il dit, sera signé"), with no subject
     of its own before it."""
     doc = verb.doc
-    first = group[0].i
+    first = min([group[0].i] + [c.i for c in verb.children if c.i < verb.i and (
+        c.dep_ in AUXILIARIES or is_inverted_subject(c) or c.lower_ in EUPHONIC)])
+    while first > 0 and (is_inverted_subject(doc[first - 1])
+                         or doc[first - 1].lower_ in EUPHONIC):
+        first -= 1  # "a-t-on appris": the clitics may hang elsewhere in the parse
+    if first > 0 and doc[first - 1].dep_ in AUXILIARIES and doc[first] is not verb:
+        first -= 1
     if first == 0:
         return False
     before = doc[first - 1]
