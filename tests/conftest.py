@@ -34,6 +34,25 @@ def model_nlp():
 
 
 @pytest.fixture(scope="session")
+def fr_nlp():
+    """The French pipeline (the rule engine with the French grammar)."""
+    from saidwho.extract import load_pipeline
+
+    return load_pipeline(lang="fr", engine="rules")
+
+
+@pytest.fixture(scope="session")
+def fr_extract(fr_nlp):
+    """The attributions of a French text."""
+    from saidwho.extract import extract_text
+
+    def run(text: str):
+        return extract_text(fr_nlp, text, "t").attributions
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def extract(nlp):
     from saidwho.extract import extract_text
 

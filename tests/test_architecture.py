@@ -98,7 +98,7 @@ def test_the_cycle_finder_finds_a_cycle():
 # ones below it, never one above.
 LAYERS = [
     ("model and reading", ("saidwho.model", "saidwho.schema", "saidwho.errors", "saidwho.io",
-                           "saidwho.defaults")),
+                           "saidwho.defaults", "saidwho.language")),
     ("pipeline and entities", ("saidwho.pipeline", "saidwho.entities")),
     ("engine, statements, evaluation", ("saidwho.learn", "saidwho.statements", "saidwho.evaluate",
                                         "saidwho.extract", "saidwho.bench",

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from saidwho.extract import extract_many
+from saidwho.extract import extract_languages
 from saidwho.io import Failure
 from saidwho.io.readers import iter_documents
+from saidwho.language import Pipelines
 from saidwho.model import Attribution, DocumentResult
 
 pytestmark = pytest.mark.model
@@ -57,8 +58,11 @@ def _as_given(expected: dict[str, list[list[object]]]) -> dict[str, list[list[ob
 
 
 @pytest.fixture(scope="module")
-def results(model_nlp) -> dict[str, DocumentResult]:
-    return {r.id: r for r in extract_many(model_nlp, sample_documents())}
+def results(model_nlp, fr_nlp) -> dict[str, DocumentResult]:
+    """Each sample read as ``extract --sample`` reads it: in its detected language."""
+    pipelines = Pipelines({"en": model_nlp, "fr": fr_nlp}.__getitem__)
+    docs = ((doc_id, text, None) for doc_id, text in sample_documents())
+    return {r.id: r for r in extract_languages(pipelines, docs)}
 
 
 def test_every_sample_document_is_checked(results):

@@ -76,23 +76,49 @@ def main(verbose: int) -> None:
 
 
 def _load(model: str | None, min_confidence: float | None, engine: str = "model",
-          weights: str | None = None):  # type: ignore[no-untyped-def]
+          weights: str | None = None, lang: str = "en"):  # type: ignore[no-untyped-def]
     from .extract import load_pipeline
 
     try:
         return load_pipeline(model, min_confidence=min_confidence, engine=engine,
-                             weights=weights)
+                             weights=weights, lang=lang)
     except SaidwhoError as exc:
         _fail(str(exc))
     except (OSError, ValueError) as exc:
         _fail(f"cannot load the trained weights {weights or '(packaged)'}: {exc}")
 
 
-def _load_pipeline(model: str | None, engine: str):  # type: ignore[no-untyped-def]
-    """A pipeline for a worker process (picklable: a module-level function)."""
+def _load_pipeline(model: str | None, engine: str, lang: str = "en",
+                   run_lang: str = "en"):  # type: ignore[no-untyped-def]
+    """A pipeline for a worker process (picklable: a module-level function); ``model``
+    names the pipeline of the run's language ``run_lang`` (English's with auto)."""
     from .extract import load_pipeline
 
-    return load_pipeline(model, engine=engine)
+    named = model if lang == (run_lang if run_lang != "auto" else "en") else None
+    return load_pipeline(named, engine=engine, lang=lang)
+
+
+def _pipelines(model: str | None, min_confidence: float | None, engine: str,
+               weights: str | None, lang: str):  # type: ignore[no-untyped-def]
+    """The run's pipelines, one per language, loaded when a document first needs one;
+    ``--model`` names the pipeline of the run's language (English's with auto)."""
+    from .language import Pipelines
+
+    def load(code: str):  # type: ignore[no-untyped-def]
+        named = model if code == (lang if lang != "auto" else "en") else None
+        return _load(named, min_confidence, engine, weights, code)
+
+    pipelines = Pipelines(load, lang)
+    if lang != "auto":
+        pipelines.get(lang)  # a run in one language fails at once when it cannot load
+    return pipelines
+
+
+def lang_option(default: str = "auto"):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--lang", type=click.Choice(["en", "fr", "auto"]), default=default, show_default=True,
+        help="The language of the texts: en, fr, or auto (detected for each document). A "
+             "JSON Lines record's own \"lang\" field wins.")
 
 
 def engine_option(default: str = "model", choices: tuple[str, ...] = ("model", "rules")):  # type: ignore[no-untyped-def]
@@ -140,12 +166,13 @@ MIN_CONFIDENCE_HELP = ("Drop attributions less confident than this (default: the
               help="Write here instead of standard output.")
 @click.option("--sample", is_flag=True, help="Add the bundled sample articles to the inputs.")
 @time_limit_option
+@lang_option()
 def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
             weights: str | None, min_confidence: float | None, output: str | None,
-            sample: bool, time_limit: float) -> None:
+            sample: bool, time_limit: float, lang: str) -> None:
     """Extract attributions from FILEs (text, HTML, JSON Lines, WARC), DIRectories of
-    them, or - (standard input)."""
-    from .extract import extract_many
+    them, or - (standard input), in English or French."""
+    from .extract import extract_languages
     from .render import print_table, to_html, to_json, to_jsonl
 
     paths = list(inputs)
@@ -154,7 +181,7 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
     if not paths:
         raise click.UsageError("no input: give FILEs, a DIRectory, - for standard input, "
                                "or --sample")
-    nlp = _load(model, min_confidence, engine, weights)
+    pipelines = _pipelines(model, min_confidence, engine, weights, lang)
     failures: list[Failure] = []
 
     def good_inputs():  # type: ignore[no-untyped-def]
@@ -163,10 +190,10 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
                 failures.append(item)
                 click.echo(f"Error: {item}", err=True)
             else:
-                yield item.id, item.text
+                yield item.id, item.text, item.lang
 
     def extracted():  # type: ignore[no-untyped-def]
-        for result in extract_many(nlp, good_inputs(), time_limit=time_limit):
+        for result in extract_languages(pipelines, good_inputs(), time_limit=time_limit):
             if result.error is not None:
                 failures.append(Failure(result.id, None, result.error))
                 click.echo(f"Error: {failures[-1]}", err=True)
@@ -207,9 +234,14 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
               help="A hand-resolved speaker set (JSON Lines, see docs/speaker-annotation.md): "
                    "also score the resolved speakers, types and channels.")
 @output_format("table", "json")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="The corpus' language (fr: a set in PolNeAR's layout, such as the one "
+                   "scripts/build_fr_dev.py writes; the rule engine reads it).")
 def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: str | None,
-             min_confidence: float | None, speaker_set: str | None, fmt: str) -> None:
-    """Score the extraction against PolNeAR's gold attributions (both engines by default)."""
+             min_confidence: float | None, speaker_set: str | None, fmt: str,
+             lang: str) -> None:
+    """Score the extraction against PolNeAR's gold attributions (both engines by default),
+    or against a corpus in its layout."""
     from .evaluate.polnear import read_split
     from .evaluate.run import evaluate_polnear
     from .evaluate.scorer import format_calibration, format_side_by_side
@@ -221,9 +253,11 @@ def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: 
     except SaidwhoError as exc:
         _fail(str(exc))
     engines = ["model", "rules"] if engine == "both" else [engine]
+    if lang != "en":
+        engines = ["rules"]  # the trained engine reads English only
     results = {}
     for name in engines:
-        nlp = _load(model, min_confidence, name, weights)
+        nlp = _load(model, min_confidence, name, weights, lang)
         with Progress(console=Console(stderr=True), transient=True) as progress:
             task = progress.add_task(f"PolNeAR {split}, engine {name}", total=total)
             results[name] = evaluate_polnear(nlp, polnear, split,
@@ -281,10 +315,14 @@ def train(polnear: str, out: str, seed: int, cache: str | None, model: str | Non
 @click.option("--repeat", type=int, default=2, show_default=True,
               help="Rounds; the best time of each side is kept.")
 @output_format("table", "json")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="The language to measure: its pipeline, and the sample articles in it "
+                   "(or the texts of --polnear).")
 def bench(polnear: str | None, model: str | None, engine: str, weights: str | None,
-          repeat: int, fmt: str) -> None:
+          repeat: int, fmt: str, lang: str) -> None:
     """Throughput of the full extraction against bare spaCy parsing of the same texts."""
     from .bench import run_bench
+    from .language import detect
 
     if polnear:
         from .evaluate.polnear import read_split
@@ -296,8 +334,10 @@ def bench(polnear: str | None, model: str | None, engine: str, weights: str | No
     else:
         folder = resources.files("saidwho") / "samples"
         texts = [p.read_text(encoding="utf-8") for p in sorted(Path(str(folder)).glob("*.txt"))]
-        texts = texts * 20
-    nlp = _load(model, None, engine, weights)
+        texts = [t for t in texts if detect(t) == lang] * 20
+    if lang != "en":
+        engine = "rules"  # the trained engine reads English only
+    nlp = _load(model, None, engine, weights, lang)
     err = Console(stderr=True)
     result = run_bench(nlp, texts, repeat=repeat, progress=lambda m: err.print(m))
     figures = result.to_dict() | {"engine": engine}
@@ -338,8 +378,9 @@ def _open_store(db: str, *, readonly: bool = True) -> Store:
               help="JSON Lines mapping, e.g. --field text=body --field date=published "
               "(names: id, text, title, url, date, outlet, author).")
 @time_limit_option
+@lang_option()
 def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
-           workers: int, fields: tuple[str, ...], time_limit: float) -> None:
+           workers: int, fields: tuple[str, ...], time_limit: float, lang: str) -> None:
     """Extract attributions from a corpus into the store: text (.txt, .md), HTML pages
     (.html, .htm), JSON Lines (.jsonl, .jsonl.gz), WARC crawls (.warc, .warc.gz), folders
     of them, or - (standard input). Reruns skip what is stored: safe to resume after a
@@ -364,8 +405,8 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
         if name not in FIELDS or not key:
             _fail(f"--field {spec!r}: expected NAME=KEY with NAME one of {', '.join(FIELDS)}")
         mapping[name] = key
-    loader = partial(_load_pipeline, model, engine)
-    nlp = _load(model, None, engine) if workers == 1 else None
+    loader = partial(_load_pipeline, model, engine, run_lang=lang)
+    nlp = _pipelines(model, None, engine, None, lang) if workers == 1 else None
     err = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
@@ -388,7 +429,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
             try:
                 summary = store.ingest(nlp, list(paths), progress=tick, on_error=failed,
                                        workers=workers, loader=loader, fields=mapping,
-                                       time_limit=time_limit)
+                                       time_limit=time_limit, lang=lang)
             except sqlite3.OperationalError as exc:  # disk full, store made read-only
                 _fail(f"{db}: cannot write the store ({exc}); every document written "
                       "before this one is kept, and a rerun continues from there")
@@ -541,8 +582,9 @@ def export(db: str, fmt: str, output: str | None) -> None:
 @engine_option()
 @click.option("--master", help="Spark master, e.g. local[2] (default: Spark's own setting).")
 @time_limit_option
+@lang_option()
 def spark(input_path: str, output_path: str, fmt: str, engine: str, master: str | None,
-          time_limit: float) -> None:
+          time_limit: float, lang: str) -> None:
     """Run the extraction on Spark: INPUT (any Spark-readable path) to Parquet at OUTPUT,
     partitioned by date and outlet. Needs the spark extra (pip install saidwho[spark])."""
     import importlib.util
@@ -554,7 +596,7 @@ def spark(input_path: str, output_path: str, fmt: str, engine: str, master: str 
     from .spark_job import run
 
     try:
-        run(input_path, output_path, fmt, engine, master, time_limit)
+        run(input_path, output_path, fmt, engine, master, time_limit, lang)
     except Exception as exc:  # noqa: BLE001 - Spark raises Py4J and analysis errors
         _fail(f"Spark job failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
 

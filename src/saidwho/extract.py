@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import logging
 import re
 import sys
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from .defaults import DOCUMENT_TIME_LIMIT, RULES_MIN_CONFIDENCE
 from .errors import ExtractionError, ModelNotFoundError, TimeLimitExceeded
 from .io.document import surrogate_problem
+from .language import Pipelines
 from .model import DocumentResult
 from .pipeline.memberships import Membership, find_memberships
 from .pipeline.paragraphs import PARAGRAPH_BREAK
@@ -331,3 +333,23 @@ def extract_text(nlp: Language, text: str, doc_id: str = "doc",
         raise
     except Exception as exc:
         raise ExtractionError(f"{doc_id}: {_reason()}") from exc
+
+
+def extract_languages(
+    pipelines: Pipelines, docs: Iterable[tuple[str, str, str | None]], batch_size: int = 16,
+    time_limit: float | None = DOCUMENT_TIME_LIMIT,
+) -> Iterator[DocumentResult]:
+    """Extract attributions from (id, text, language or None) triples, in order, each text
+    with the pipeline of its language (``Pipelines.language_of``: its own, the run's or
+    the detected one); the results carry it in ``lang``. Consecutive documents of one
+    language go through ``extract_many`` together."""
+    def tagged() -> Iterator[tuple[str, str, str]]:
+        for doc_id, text, given in docs:
+            yield doc_id, text, pipelines.language_of(text, given)
+
+    for lang, run in itertools.groupby(tagged(), key=lambda item: item[2]):
+        nlp = pipelines.get(lang)
+        for result in extract_many(nlp, ((doc_id, text) for doc_id, text, _ in run),
+                                   batch_size, time_limit):
+            result.lang = lang
+            yield result

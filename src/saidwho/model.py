@@ -212,14 +212,16 @@ class DocumentResult:
     memberships: list[dict[str, Any]] = field(default_factory=list)
     # why the extraction failed on this document (then it holds nothing else)
     error: str | None = None
+    # the language it was read in ("en", "fr"), when the run says (``language.Pipelines``)
+    lang: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA,
-            "id": self.id,
-            "attributions": [a.to_dict() for a in self.attributions],
-            "memberships": self.memberships,
-        }
+        out: dict[str, Any] = {"schema": SCHEMA, "id": self.id}
+        if self.lang is not None:
+            out["lang"] = self.lang
+        out["attributions"] = [a.to_dict() for a in self.attributions]
+        out["memberships"] = self.memberships
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocumentResult:
@@ -227,4 +229,5 @@ class DocumentResult:
             id=str(data["id"]),
             attributions=[Attribution.from_dict(a) for a in data.get("attributions", [])],
             memberships=list(data.get("memberships", [])),
+            lang=data.get("lang"),
         )

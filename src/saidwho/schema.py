@@ -93,6 +93,9 @@ class Document(Strict):
 
     schema_: Literal["saidwho/1"] = Field("saidwho/1", alias="schema")
     id: str
+    # the language the document was read in (ISO 639-1); absent in output written before
+    # saidwho read more than English
+    lang: Literal["en", "fr"] | None = None
     attributions: list[Attribution]
     memberships: list[Membership]
 

@@ -23,20 +23,25 @@ from saidwho.store.rows import attribution_row, parquet_schema, parquet_values
 
 INPUT_COLUMNS = FIELDS
 log = logging.getLogger(__name__)
-_PIPELINES: dict[str, Any] = {}
+_PIPELINES: dict[tuple[str, str], Any] = {}
 
 
 def extract_batches(batches: Iterator[Any], engine: str = "model",
-                    time_limit: float | None = DOCUMENT_TIME_LIMIT) -> Iterator[Any]:
-    """Arrow record batches of documents in, record batches of attributions out; a
-    document seen to need more than ``time_limit`` seconds is logged and skipped."""
+                    time_limit: float | None = DOCUMENT_TIME_LIMIT,
+                    lang: str = "auto") -> Iterator[Any]:
+    """Arrow record batches of documents in, record batches of attributions out, each
+    document read in its language (its ``lang`` column, else ``lang``; ``auto``:
+    detected); a document seen to need more than ``time_limit`` seconds is logged and
+    skipped."""
     import pyarrow as pa
 
-    from saidwho.extract import extract_many, load_pipeline
+    from saidwho.extract import extract_languages, load_pipeline
+    from saidwho.language import Pipelines
 
-    if engine not in _PIPELINES:
-        _PIPELINES[engine] = load_pipeline(engine=engine)
-    nlp = _PIPELINES[engine]
+    if (engine, lang) not in _PIPELINES:
+        _PIPELINES[(engine, lang)] = Pipelines(
+            lambda code: load_pipeline(engine=engine, lang=code), lang)
+    pipelines = _PIPELINES[(engine, lang)]
     schema = parquet_schema()
     for batch in batches:
         docs = []
@@ -47,20 +52,21 @@ def extract_batches(batches: Iterator[Any], engine: str = "model",
             else:
                 docs.append(doc)
         rows = []
-        results = extract_many(nlp, ((doc.id, doc.text) for doc in docs),
-                               time_limit=time_limit or None)
+        results = extract_languages(pipelines, ((doc.id, doc.text, doc.lang) for doc in docs),
+                                    time_limit=time_limit or None)
         for doc, result in zip(docs, results, strict=True):
             if result.error is not None:
                 log.warning("saidwho: skipped %s: %s", doc.id, result.error)
                 continue
-            article = doc.article_fields()
+            article = doc.article_fields() | {"lang": result.lang}
             rows += [parquet_values(attribution_row(att, article))
                      for att in result.attributions]
         yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
 def run(input_path: str, output_path: str, fmt: str = "jsonl", engine: str = "model",
-        master: str | None = None, time_limit: float | None = DOCUMENT_TIME_LIMIT) -> None:
+        master: str | None = None, time_limit: float | None = DOCUMENT_TIME_LIMIT,
+        lang: str = "auto") -> None:
     from functools import partial
 
     from pyspark.sql import SparkSession
@@ -89,8 +95,8 @@ def run(input_path: str, output_path: str, fmt: str = "jsonl", engine: str = "mo
                 df = df.withColumn(col, F.lit(None).cast("string"))
         df = df.select(*[F.col(c).cast("string") for c in INPUT_COLUMNS])
         schema = from_arrow_schema(parquet_schema())
-        out = df.mapInArrow(partial(extract_batches, engine=engine, time_limit=time_limit),
-                            schema)
+        out = df.mapInArrow(partial(extract_batches, engine=engine, time_limit=time_limit,
+                                    lang=lang), schema)
         out.write.mode("overwrite").partitionBy("date", "outlet").parquet(output_path)
     finally:
         spark.stop()
@@ -107,8 +113,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--master", help="e.g. local[2]; default: spark-submit's setting")
     ap.add_argument("--time-limit", type=float, default=DOCUMENT_TIME_LIMIT,
                     help="seconds a document may take (0: no limit)")
+    ap.add_argument("--lang", default="auto", choices=["en", "fr", "auto"],
+                    help="the texts' language (auto: detected for each document)")
     args = ap.parse_args(argv)
-    run(args.input, args.output, args.format, args.engine, args.master, args.time_limit)
+    run(args.input, args.output, args.format, args.engine, args.master, args.time_limit,
+        args.lang)
 
 
 if __name__ == "__main__":

@@ -14,11 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..language import CHOICES as LANGUAGE_CHOICES
 from .dates import normalise_date
 
 METADATA = ("title", "url", "date", "outlet", "author")
 # saidwho's field names in JSON Lines and Spark rows; a feed may map its own onto them
-FIELDS = ("id", "text", *METADATA)
+FIELDS = ("id", "text", "lang", *METADATA)
 
 
 @dataclass
@@ -32,6 +33,8 @@ class Document:
     date: str | None = None
     outlet: str | None = None
     author: str | None = None
+    # the language the record says it is in ("en", "fr"); None: the run's, or detected
+    lang: str | None = None
 
     @property
     def where(self) -> str:
@@ -54,7 +57,8 @@ class Document:
     def article_fields(self) -> dict[str, str | None]:
         """Its id and metadata as the export's article columns: the date in ISO 8601
         where it is one, else as written."""
-        return {"doc_id": self.id, **self.metadata, "date": self.iso_date or self.date}
+        return {"doc_id": self.id, **self.metadata, "date": self.iso_date or self.date,
+                "lang": self.lang}
 
     @classmethod
     def from_record(cls, record: Mapping[str, object], *, source: str,
@@ -76,7 +80,15 @@ class Document:
         meta = {k: (str(record[names[k]]) if record.get(names[k]) is not None else None)
                 for k in METADATA}
         doc_id = str(record.get(names["id"]) or fallback_id)
-        return cls(doc_id, text, source, position, **meta)
+        lang = record.get(names["lang"])
+        if lang is not None:
+            if not isinstance(lang, str) or lang.strip().lower() not in LANGUAGE_CHOICES:
+                return Failure(source, position, f"unsupported language {lang!r} in field "
+                               f"{names['lang']!r}: saidwho reads "
+                               f"{', '.join(LANGUAGE_CHOICES)}")
+            lang = lang.strip().lower()
+        return cls(doc_id, text, source, position, **meta,
+                   lang=None if lang == "auto" else lang)
 
 
 @dataclass

@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 from ..defaults import RULES_MIN_CONFIDENCE
 from ..model import Attribution, Kind, Segment
 from .cue import Cue
-from .grammar import Grammar, grammar_for
+from .grammar import Grammar
+from .grammars import grammar_for
 from .lexicon import Lexicon
 from .quotes import QuoteIndex
 

@@ -29,7 +29,8 @@ from ..pipeline.memberships import find_memberships
 from .attributions import find_attributions
 from .channels import find_channels
 from .filters import check
-from .grammar import Grammar, grammar_for
+from .grammar import Grammar
+from .grammars import grammar_for
 from .lexicon import Lexicon
 from .paragraphs import mark_line_breaks, mark_sentence_ends
 from .serialise import register as register_serialisers

@@ -4,8 +4,8 @@ The steps that depend on a language's syntax and words (finding cues, reading a 
 content and source, the channel it names) and its cue lexicon are one ``Grammar`` per
 language; everything else (quotations, the attribution records, duplicates, quotations
 continued) is shared. English is read by ``cues``, ``content``, ``sources`` and
-``channels``; French by the modules of the same names in ``pipeline/fr``. ``grammar_for``
-gives a language's grammar by its ISO 639-1 code.
+``channels``; French by the modules of the same names in ``pipeline/fr``.
+``grammars.grammar_for`` gives a language's grammar by its ISO 639-1 code.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from .lexicon import Lexicon
 from .quotes import QuoteIndex
 
 Ranges = list[tuple[int, int]]
-LANGUAGES = ("en", "fr")
 
 
 @dataclass(frozen=True)
@@ -43,16 +42,3 @@ class Grammar:
     load_lexicon: Callable[[], Lexicon]
     # readies a pipeline of the language for the grammar (once, when the component is made)
     prepare: Callable[[Language], None] = lambda nlp: None
-
-
-def grammar_for(lang: str) -> Grammar:
-    """The grammar of language ``lang`` ("en", "fr")."""
-    if lang == "en":
-        from .english import ENGLISH
-
-        return ENGLISH
-    if lang == "fr":
-        from .fr import FRENCH
-
-        return FRENCH
-    raise ValueError(f"unsupported language {lang!r}: saidwho reads {', '.join(LANGUAGES)}")

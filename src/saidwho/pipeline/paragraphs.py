@@ -50,7 +50,9 @@ def mark_line_breaks(doc: Doc) -> Doc:
 
 
 # a dateline before the first sentence: "DAKAR (AHP) - ", "GENÈVE - "
-DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[-—–]\s+")
+DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[-—–]\s+",
+                      re.MULTILINE)
+DATELINE_REACH = 1_000  # a dateline opens the article's first paragraph, after a headline
 # what ends a sentence, and what may follow that end before the next sentence starts
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
 AFTER_FINAL = frozenset({"»", "”", '"', ")", "’", "'"})
@@ -63,9 +65,10 @@ def mark_sentence_ends(doc: Doc) -> Doc:
     quotation's incise ("« ... », | se dit Bruxelles") and before a verb it takes for a
     noun. Run before the parser."""
     mark_line_breaks(doc)
-    dateline = DATELINE.match(doc.text)
-    if dateline is not None:  # "DAKAR (AHP) - L'accord ...": the sentence starts after it
-        after = doc.char_span(dateline.end(), len(doc.text), alignment_mode="expand")
+    text = doc.text
+    for dateline in DATELINE.finditer(text, 0, DATELINE_REACH):
+        # "DAKAR (AHP) - L'accord ...": the sentence starts after it
+        after = doc.char_span(dateline.end(), len(text), alignment_mode="expand")
         if after is not None and len(after) and after.start > 0:
             after[0].is_sent_start = True
     for tok in doc[1:]:

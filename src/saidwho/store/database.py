@@ -115,6 +115,18 @@ MIGRATIONS = [
     UPDATE attribution_dates SET date = (SELECT r.date FROM articles r
         WHERE r.id = attribution_dates.article_id);
     """,
+    # 9: the language an article was read in (NULL: stored before saidwho read French, so
+    # English); word search folds diacritics ("reforme" finds "réforme")
+    """
+    ALTER TABLE articles ADD COLUMN lang TEXT;
+    UPDATE articles SET lang = 'en';
+    DROP TABLE attributions_fts;
+    CREATE VIRTUAL TABLE attributions_fts USING fts5(
+        content, speaker, content='attributions', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO attributions_fts (attributions_fts) VALUES ('rebuild');
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 MMAP_BYTES = 1 << 30

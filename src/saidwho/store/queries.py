@@ -295,7 +295,7 @@ def speakers(conn: sqlite3.Connection, top: int = 20) -> dict[str, object]:
 def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, object]]:
     """Every attribution joined with its article's metadata, streamed (``rows``)."""
     cur = conn.execute(
-        "SELECT a.json, r.doc_id, r.title, r.url, r.date, r.outlet, r.author"
+        "SELECT a.json, r.doc_id, r.title, r.url, r.date, r.outlet, r.author, r.lang"
         " FROM attributions a JOIN articles r ON r.id = a.article_id ORDER BY a.id")
     for stored, *meta in cur:
         att = Attribution.from_dict(json.loads(stored))

@@ -19,7 +19,7 @@ ATTRIBUTION_COLUMNS = ("att_id", "kind", "speaker", "speaker_type", "speaker_iso
                        "speaker_key", "speaker_role", "speaker_affiliation", "speaker_count",
                        "channel", "channel_type", "source", "cue", "content", "confidence")
 # the columns that come from the article, not the attribution
-ARTICLE_COLUMNS = ("doc_id", "title", "url", "date", "outlet", "author")
+ARTICLE_COLUMNS = ("doc_id", "title", "url", "date", "outlet", "author", "lang")
 EXPORT_COLUMNS = (*ATTRIBUTION_COLUMNS, *ARTICLE_COLUMNS, "attribution")
 CONTENT_JOINER = " … "  # between the pieces of a content cut by a cue ("X," he said, "Y")
 
@@ -27,8 +27,9 @@ CONTENT_JOINER = " … "  # between the pieces of a content cut by a cue ("X," h
 def attribution_row(att: Attribution, article: Mapping[str, Any] | None = None
                     ) -> dict[str, Any]:
     """The export row of an attribution, with its article's metadata (``doc_id``, title,
-    url, date, outlet, author: ``Document.article_fields()`` or a stored article) when
-    given, None otherwise; ``attribution`` is the attribution's JSON text."""
+    url, date, outlet, author, and ``lang``, the language it was read in:
+    ``Document.article_fields()`` or a stored article) when given, None otherwise;
+    ``attribution`` is the attribution's JSON text."""
     sp, channel = att.speaker, att.channel
     row: dict[str, Any] = {
         "att_id": att.id, "kind": att.kind,

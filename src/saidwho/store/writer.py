@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from ..defaults import DOCUMENT_TIME_LIMIT
-from ..extract import extract_many
+from ..extract import extract_languages
 from ..io import Document, Failure, iter_documents
+from ..language import AUTO, Pipelines
 from ..model import DocumentResult
 from ..processes import exit_with_parent
 from .rows import attribution_row
@@ -39,20 +40,22 @@ class IngestSummary:
         return self.__dict__.copy()
 
 
-def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
+def ingest(conn: sqlite3.Connection, nlp: Language | Pipelines | None, paths: list[str],
            progress: Callable[[str], None] | None = None,
            on_error: Callable[[Failure], None] | None = None,
-           workers: int = 1, loader: Callable[[], Language] | None = None,
+           workers: int = 1, loader: Callable[[str], Language] | None = None,
            fields: dict[str, str] | None = None,
-           time_limit: float | None = DOCUMENT_TIME_LIMIT) -> IngestSummary:
-    """Ingest ``paths``. With ``workers`` > 1, that many processes extract (each loads
-    its pipeline once with ``loader``) while this one reads and writes the store. A
-    document seen to need more than ``time_limit`` seconds is recorded as an error (see
-    ``extract_many``)."""
+           time_limit: float | None = DOCUMENT_TIME_LIMIT, lang: str = AUTO) -> IngestSummary:
+    """Ingest ``paths``, each document read in its language (``language.Pipelines``: a
+    pipeline per language; one ``Language`` reads every document). With ``workers`` > 1,
+    that many processes extract (each loads the pipeline of a language, with
+    ``loader(lang)``, when a document first needs it; ``lang`` is the run's language)
+    while this one reads and writes the store. A document seen to need more than
+    ``time_limit`` seconds is recorded as an error (see ``extract_many``)."""
     summary = IngestSummary()
     pending: dict[str, Document] = {}  # read, being extracted, not yet written
 
-    def fresh() -> Iterator[tuple[str, str]]:
+    def fresh() -> Iterator[tuple[str, str, str | None]]:
         for item in iter_documents(paths, fields):
             if isinstance(item, Document) and not item.text.strip():
                 item = Failure(item.source, item.position, "empty text")
@@ -69,7 +72,7 @@ def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
                     progress("duplicate")
                 continue
             pending[key] = item
-            yield key, item.text
+            yield key, item.text, item.lang
 
     def written(result: DocumentResult) -> None:
         doc = pending.pop(result.id)
@@ -94,13 +97,14 @@ def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
 
     if workers <= 1:
         assert nlp is not None
-        for result in extract_many(nlp, fresh(), time_limit=time_limit):
+        pipelines = nlp if isinstance(nlp, Pipelines) else Pipelines.single(nlp)
+        for result in extract_languages(pipelines, fresh(), time_limit=time_limit):
             written(result)
         return summary
     assert loader is not None
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(loader, time_limit)) as pool:
+                             initargs=(loader, time_limit, lang)) as pool:
         # a sliding window of documents in flight keeps memory flat on any corpus size, and
         # a new document goes out as soon as one comes back, so no worker waits for the
         # slowest of a batch
@@ -117,20 +121,23 @@ def ingest(conn: sqlite3.Connection, nlp: Language | None, paths: list[str],
 
 
 WINDOW_PER_WORKER = 8
-_worker_nlp: Language | None = None
+_worker_pipelines: Pipelines | None = None
 _worker_time_limit: float | None = None
 
 
-def _init_worker(loader: Callable[[], Language], time_limit: float | None) -> None:
-    global _worker_nlp, _worker_time_limit
+def _init_worker(loader: Callable[[str], Language], time_limit: float | None,
+                 lang: str) -> None:
+    global _worker_pipelines, _worker_time_limit
     exit_with_parent()  # kill -9 of the ingest gives the pool no chance to stop it
-    _worker_nlp = loader()
+    _worker_pipelines = Pipelines(loader, lang)
+    if lang != AUTO:
+        _worker_pipelines.get(lang)  # loaded before the first document comes
     _worker_time_limit = time_limit
 
 
-def _extract_one(item: tuple[str, str]) -> DocumentResult:
-    assert _worker_nlp is not None
-    return next(extract_many(_worker_nlp, [item], time_limit=_worker_time_limit))
+def _extract_one(item: tuple[str, str, str | None]) -> DocumentResult:
+    assert _worker_pipelines is not None
+    return next(extract_languages(_worker_pipelines, [item], time_limit=_worker_time_limit))
 
 
 # the export columns the attributions table holds beside the full JSON
@@ -151,9 +158,10 @@ def write_document(conn: sqlite3.Connection, doc: Document, result: DocumentResu
     with conn:
         cur = conn.execute(
             "INSERT OR IGNORE INTO articles (hash, doc_id, source, position, title, url, date,"
-            " date_text, outlet, author, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " date_text, outlet, author, text, lang)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.hash, doc.id, _storable(doc.source), doc.position, doc.title, doc.url, day,
-             doc.date, doc.outlet, doc.author, doc.text))
+             doc.date, doc.outlet, doc.author, doc.text, result.lang or doc.lang))
         if cur.rowcount == 0:
             return False  # the same text is stored already (by a concurrent ingest)
         article = cur.lastrowid

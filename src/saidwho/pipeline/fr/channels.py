@@ -84,11 +84,24 @@ def find_channels(doc: Doc, atts: list[Attribution]) -> None:
             head = addressee(tok)
             if head is None:
                 continue
-            ids = {t.i for t in head.subtree if t.dep_ not in ("acl", "acl:relcl")} - {
+            taken = [(s.start, s.end) for s in (*att.source, *att.content)]
+            ids = {t.i for t in head.subtree if t.dep_ not in ("acl", "acl:relcl")
+                   and not any(s <= t.idx < e for s, e in taken)} - {
                 c.i for c in head.children if c.dep_ == "case"}
-            runs = char_runs(doc, ids)
+            runs = [run for run in char_runs(doc, _around(head, ids))]
             if runs:
                 seg = Segment.of(text, runs[0][0], runs[-1][1])
                 if not _overlaps(seg, att):
                     att.channel = Speaker(name=seg.text, mention=seg, surface=seg)
                 break
+
+
+def _around(head: Token, ids: set[int]) -> list[int]:
+    """The run of ``ids`` around ``head``: "au Courrier des Tanneurs" without the source
+    the parser hung on it ("Martine Roux")."""
+    lo = hi = head.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return list(range(lo, hi + 1))

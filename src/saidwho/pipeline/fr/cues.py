@@ -18,6 +18,7 @@ from ..cue import Cue, Frame
 from ..cues import colon_cue, dash_cue, sentence_window
 from ..lexicon import Lexicon
 from ..quotes import QuoteIndex
+from .channels import is_channel
 from .parsing import in_incise, inverted_subject, verb_group
 
 ACCORDING_PRIOR = 0.9
@@ -195,15 +196,9 @@ def content_preposition(verb: Token) -> Token | None:
         if child.lemma_.lower() in NOT_CONTENT:
             continue
         case = next((c for c in child.children if c.dep_ == "case" and c.i < child.i), None)
-        if case is not None and case.lower_ in CONTENT_PREPOSITIONS and not _is_channel(child):
+        if case is not None and case.lower_ in CONTENT_PREPOSITIONS and not is_channel(child):
             return child
     return None
-
-
-def _is_channel(noun: Token) -> bool:
-    from .channels import is_channel
-
-    return is_channel(noun)
 
 
 def _according_cue(tok: Token) -> Cue | None:
