@@ -61,9 +61,10 @@ def _named_as(name: str | None, names: tuple[str, ...]) -> bool:
 
 
 def normalise(name: str) -> str:
-    """A name compared without case, a leading article, a possessive or odd spacing."""
+    """A name compared without case, a leading article (English or French), a possessive
+    or odd spacing."""
     name = unicodedata.normalize("NFKC", name).replace("’", "'").lower().strip(" ,.;:\"'")
-    name = re.sub(r"^(?:the|a|an)\s+", "", name)
+    name = re.sub(r"^(?:the|a|an|le|la|les|un|une|des)\s+|^l'", "", name)
     name = re.sub(r"'s?$", "", name)
     return re.sub(r"\s+", " ", name).strip()
 

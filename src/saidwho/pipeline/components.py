@@ -30,7 +30,7 @@ from .attributions import find_attributions
 from .channels import find_channels
 from .filters import check
 from .grammar import Grammar
-from .grammars import grammar_for
+from .grammars import GRAMMARS, grammar_for
 from .lexicon import Lexicon
 from .paragraphs import mark_line_breaks, mark_sentence_ends
 from .serialise import register as register_serialisers
@@ -47,8 +47,17 @@ SpeakerResolverFn = Callable[[Doc, list[Any]], None]
 
 @registry.misc("saidwho.speaker_resolver.v1")
 def speaker_resolver_v1() -> SpeakerResolverFn:
-    """In-article resolution by pronouns, short names and descriptions (``speakers.py``)."""
-    return resolve_speakers
+    """In-article resolution by pronouns, short names and descriptions, in the document's
+    language (``speakers.py``; French: ``fr/speakers.py``)."""
+    return resolve_in_language
+
+
+def resolve_in_language(doc: Doc, atts: list[Any]) -> None:
+    """Resolve speakers with the resolver of the doc's language (English by default)."""
+    if doc.lang_ in GRAMMARS:
+        GRAMMARS[doc.lang_].resolve_speakers(doc, atts)
+    else:
+        resolve_speakers(doc, atts)
 
 
 RESOLVER = {"@misc": "saidwho.speaker_resolver.v1"}

@@ -40,5 +40,7 @@ class Grammar:
     # (doc, attributions) -> sets each attribution's channel when the text names one
     find_channels: Callable[[Doc, list[Attribution]], None]
     load_lexicon: Callable[[], Lexicon]
+    # (doc, attributions) -> fills each attribution's speaker and channel
+    resolve_speakers: Callable[[Doc, list[Attribution]], None]
     # readies a pipeline of the language for the grammar (once, when the component is made)
     prepare: Callable[[Language], None] = lambda nlp: None

@@ -11,6 +11,7 @@ from .content import content_of
 from .cues import find_cues
 from .parsing import read_guillemets_as_quotes
 from .sources import source_ranges, source_token
+from .speakers import resolve_speakers
 
 
 def _lexicon():  # type: ignore[no-untyped-def]
@@ -20,4 +21,5 @@ def _lexicon():  # type: ignore[no-untyped-def]
 FRENCH = Grammar(lang="fr", find_cues=find_cues, content_of=content_of,
                  source_token=source_token, source_ranges=source_ranges,
                  find_channels=find_channels, load_lexicon=_lexicon,
+                 resolve_speakers=resolve_speakers,
                  prepare=read_guillemets_as_quotes)

@@ -18,8 +18,10 @@ from spacy.tokens import Token
 from ..cue import Cue, Frame
 from ..sources import _dash_source, _label_source
 from ..spans import char_runs, sentence_of
-from .cues import according_source, learned_from
+from .channels import is_channel
+from .cues import NOT_CONTENT, according_source, learned_from
 from .parsing import in_incise, inverted_subject, subject_before, verb_group
+from .words import ROLE_NOUNS
 
 INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis"})
 # an inverted noun subject the parser took for an object: "a ajouté le ministre"
@@ -156,10 +158,26 @@ def _phrase(src: Token) -> set[int]:
     for child in src.children:
         if child.dep_ in SOURCE_CUT and not _identifies(child):
             continue
+        if child.i > src.i and not _belongs(src, child):
+            continue
         ids |= {t.i for t in child.subtree}
     lo, hi = min(ids), max(ids)
     return set(range(lo, hi + 1)) & {t.i for t in src.subtree} - {
         c.i for c in src.children if c.dep_ == "case"}
+
+
+def _belongs(src: Token, child: Token) -> bool:
+    """Whether a dependent after the source's head is part of the mention: not a channel or
+    a time ("lors d'une conférence de presse", "de son côté"), and after a comma only an
+    apposed name or role ("Mamadou Guèye, président d'un collectif"), not a circumstance
+    ("une mère, banderole à la main")."""
+    if is_channel(child) or child.lemma_.lower() in NOT_CONTENT or any(
+            c.dep_ == "case" and c.lower_ in ("lors", "pendant", "durant", "dans")
+            for c in child.children):
+        return False
+    doc = src.doc
+    comma = any(doc[i].text == "," for i in range(src.i + 1, child.left_edge.i))
+    return not comma or child.pos_ == "PROPN" or child.lemma_.lower() in ROLE_NOUNS
 
 
 def _identifies(clause: Token) -> bool:
