@@ -147,7 +147,12 @@ def source_ranges(src: Token, cue: Cue, content: list[tuple[int, int]]) -> list[
     that introduces it, a clause that only adds a fact, the cue or the content; a clitic
     without its hyphen ("-il" is "il")."""
     ids = _phrase(src) - {t.i for t in cue.tokens}
-    ids = {i for i in ids if not any(s <= src.doc[i].idx < e for s, e in content)}
+    doc = src.doc
+    first = min(ids)
+    while first > 0 and not doc[first - 1].whitespace_ and doc[first - 1].is_alpha:
+        first -= 1  # "Cinquante-deux États": the word the hyphen joins
+        ids.add(first)
+    ids = {i for i in ids if not any(s <= doc[i].idx < e for s, e in content)}
     runs = char_runs(src.doc, ids)
     text = src.doc.text
     return [(s + 1, e) if text[s] == "-" and e - s > 1 else (s, e) for s, e in runs]
@@ -156,8 +161,18 @@ def source_ranges(src: Token, cue: Cue, content: list[tuple[int, int]]) -> list[
 def _phrase(src: Token) -> set[int]:
     ids = {src.i}
     for child in src.children:
+        if child.dep_ in ("conj", "cc") and src.pos_ == "PROPN" and (
+                child.pos_ in ("PROPN", "CCONJ")):
+            ids |= {t.i for t in child.subtree}  # "Berlin et Paris"
+            continue
+        if child.dep_ == "conj" and child.pos_ == "ADJ" or child.dep_ == "cc" and any(
+                c.pos_ == "ADJ" for c in src.children if c.dep_ == "conj"):
+            ids |= {t.i for t in child.subtree}  # "27 États insulaires et côtiers"
+            continue
         if child.dep_ in SOURCE_CUT and not _identifies(child):
             continue
+        if child.i < src.i and any(c.dep_ == "case" for c in child.children):
+            continue  # "à la tribune l'ambassadeur": a place before the name
         if child.i > src.i and not _belongs(src, child):
             continue
         ids |= {t.i for t in child.subtree}

@@ -50,6 +50,10 @@ from .words import (
 
 ARTICLE = re.compile(r"^(?:(?:les|le|la|une|un|des|du|de la)\s+|(?:de l|l|d)['’]\s*)", re.I)
 NAME_ENTITIES = frozenset({"PER", "PERSON"})
+# organizations a bare definite description refers back to ("l'entreprise")
+GENERIC_ORGANIZATIONS = frozenset({"entreprise", "organisation", "association", "ong",
+                                   "société", "fondation", "collectif", "groupe", "firme",
+                                   "compagnie", "organisme", "fonderie", "usine"})
 
 
 @dataclass
@@ -109,10 +113,12 @@ def _antecedent(span: Span, pronoun: str, known: list[Known]) -> Known | None:
     mention that does."""
     gender, number = PRONOUNS[pronoun]
     before = [k for k in known if k.start < span.start_char]
-    agreeing = [k for k in before if _agrees(k, gender, number)]
+    agreeing = [k for k in before if _agrees(k, gender, number)
+                and (k.spoke or k.speaker.type == "person")]
     spoke = [k for k in agreeing if k.spoke]
-    people = [k for k in spoke if k.speaker.type == "person"] if number == "s" else []
-    for pool in (people, spoke, agreeing):
+    people = [k for k in agreeing if k.speaker.type == "person"] if number == "s" else []
+    speaking_people = [k for k in people if k.spoke]
+    for pool in (speaking_people, people, spoke, agreeing):
         if pool:
             return max(pool, key=lambda k: k.start)
     return None
@@ -158,11 +164,11 @@ def _describe(span: Span, known: list[Known], channel: bool = False) -> Known:
     if _named_organization(span):  # "l'ONG Plumes Libres", "l'association Vère Vivante"
         return _known(_proper_part(span) or _bare(text), "organization", start, span)
     person = _person_in(span)
+    if lemma in PUBLICATION_NOUNS and first in DEFINITE and _bare_role(span):
+        earlier = _latest(known, start, "publication")  # "le quotidien"
+        if earlier is not None:
+            return replace(earlier, start=start)
     if PUBLICATION_WORDS.search(text) or lemma in PUBLICATION_NOUNS and _proper_part(span):
-        if lemma in PUBLICATION_NOUNS and not _proper_part(span) and first in DEFINITE:
-            earlier = _latest(known, start, "publication")
-            if earlier is not None:
-                return earlier
         return _known(_proper_part(span) or _bare(text), "publication", start, span)
     iso3 = _state(span, head)
     if iso3 is not None and person is None:
@@ -191,15 +197,14 @@ def _describe(span: Span, known: list[Known], channel: bool = False) -> Known:
         return _known(_bare(text), "group", start, span, count=count, number="p")
     if lemma in ORGANIZATION_NOUNS or word in ORGANIZATION_NOUNS or (
             head is not None and head.ent_type_ == "ORG"):
-        proper = _proper_part(span)
-        if proper is None and first in DEFINITE and _bare_role(span):
-            earlier = _latest(known, start, "organization")
+        if lemma in GENERIC_ORGANIZATIONS and first in DEFINITE and _bare_role(span):
+            earlier = _latest(known, start, "organization")  # "l'entreprise"
             if earlier is not None:
                 return replace(earlier, start=start)
         plural = head is not None and "Plur" in head.morph.get("Number", [])
         if plural and first in INDEFINITE:
             return _known(text, "anonymous", start, span, number="p", descriptor=text)
-        return _known(proper or _bare(text), "organization", start, span)
+        return _known(_bare(text), "organization", start, span)
     if lemma in PEOPLE_NOUNS or (head is not None and head.pos_ == "NOUN"
                                  and lemma.endswith(("eur", "euse", "iste", "ien", "ienne"))):
         plural = head is not None and "Plur" in head.morph.get("Number", [])
@@ -261,7 +266,9 @@ def _head(span: Span) -> Token | None:
 
 
 def _bare(text: str) -> str:
-    return ARTICLE.sub("", text.strip(" ,")).strip()
+    """A description without its article and a parenthesised acronym."""
+    text = re.sub(r"\s*\([^)]*\)?\s*$", "", text.strip(" ,"))
+    return ARTICLE.sub("", text).strip()
 
 
 def _bare_role(span: Span) -> bool:
@@ -354,7 +361,7 @@ def _proper_part(span: Span) -> str | None:
     out."""
     words = list(span)
     for k, tok in enumerate(words):
-        if tok.text == "(":
+        if tok.text in ("(", ","):
             words = words[:k]
             break
     start = next((k for k, t in enumerate(words) if t.pos_ == "PROPN" or (
@@ -397,7 +404,7 @@ def _named_people(doc: Doc, quotes: QuoteIndex) -> list[Known]:
         if name:
             out.append(Known(Speaker(name, "publication", _segment(doc.text, phrase)),
                              phrase.start_char))
-    for ent in doc.ents:
+    for ent in [*doc.ents, *_name_runs(doc)]:
         if quotes.inside(ent.start_char) is not None:
             continue
         if ent.label_ in NAME_ENTITIES:
@@ -408,4 +415,23 @@ def _named_people(doc: Doc, quotes: QuoteIndex) -> list[Known]:
             before = doc[max(sent.start, ent.start - 6): ent.start]
             out.append(Known(Speaker(name, "person", _segment(doc.text, ent)), ent.start_char,
                              gender or _gender(before) if roles else gender, roles=roles))
+    return out
+
+
+def _name_runs(doc: Doc) -> list[Span]:
+    """Runs of two or more capitalised proper nouns the recogniser left out, as person
+    names ("Hélène Marchetti-Diallo"), unless a state or a publication."""
+    out: list[Span] = []
+    covered = {t.i for ent in doc.ents for t in ent}
+    run: list[Token] = []
+    for tok in [*doc, None]:
+        if tok is not None and tok.i not in covered and (
+                tok.pos_ == "PROPN" and tok.is_title or (run and tok.text.startswith("-"))):
+            run.append(tok)
+            continue
+        if len(run) >= 2:
+            span = Span(doc, run[0].i, run[-1].i + 1, label="PER")
+            if not PUBLICATION_WORDS.search(span.text) and french_state(span.text) is None:
+                out.append(span)
+        run = []
     return out
