@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..content import _rest_of_line, _signed_quote, quote_content, widen_to_quotes
 from ..cue import Cue, Frame
 from ..quotes import QuoteIndex
 from ..spans import char_runs, sentence_of, subtree_indices
-from .channels import is_channel
+from .channels import MEDIUM_NOUNS, is_channel
 from .cues import (
     CLAUSAL,
     OBJECT,
@@ -60,11 +60,28 @@ def _open(cue: Cue, quotes: QuoteIndex) -> Ranges:
     if obj is not None and obj.i < comp.i:
         ids |= subtree_indices(obj)
         ids |= set(range(max(t.i for t in obj.subtree) + 1, min(ids)))
+    ids = without_medium(verb.doc, ids)
     return char_runs(verb.doc, ids - {t.i for t in cue.tokens})
 
 
 def _subtree(cue: Cue, tok: Token) -> Ranges:
-    return char_runs(tok.doc, subtree_indices(tok) - {t.i for t in cue.tokens})
+    ids = without_medium(tok.doc, subtree_indices(tok))
+    return char_runs(tok.doc, ids - {t.i for t in cue.tokens})
+
+
+MEDIUM_OPENERS = frozenset({"lors", "dans", "pendant", "durant"})
+
+
+def without_medium(doc: Doc, ids: set[int]) -> set[int]:
+    """A content without the channel phrase that ends it, after a comma: "a promis de « ...
+    », lors d'une conférence de presse" (the parser hangs it on the complement)."""
+    ordered = sorted(ids)
+    for k, i in enumerate(ordered[1:], 1):
+        tok = doc[i]
+        if tok.lower_ in MEDIUM_OPENERS and doc[ordered[k - 1]].text == "," and any(
+                t.lemma_.lower() in MEDIUM_NOUNS for t in doc[i: i + 5]):
+            return set(ordered[: k - 1])
+    return ids
 
 
 def _completes(verb: Token, child: Token) -> bool:
@@ -117,7 +134,7 @@ def _object(cue: Cue, quotes: QuoteIndex) -> Ranges:
             break
         if child.dep_ in ("xcomp", "obl:arg", "ccomp"):
             ids |= subtree_indices(child)
-    return char_runs(verb.doc, ids)
+    return char_runs(verb.doc, without_medium(verb.doc, ids))
 
 
 def _prepositional(cue: Cue, quotes: QuoteIndex) -> Ranges:

@@ -153,6 +153,10 @@ def source_ranges(src: Token, cue: Cue, content: list[tuple[int, int]]) -> list[
         first -= 1  # "Cinquante-deux États": the word the hyphen joins
         ids.add(first)
     ids = {i for i in ids if not any(s <= doc[i].idx < e for s, e in content)}
+    cut = next((i for i in sorted(ids) if doc[i].lower_ in ("lors", "pendant", "durant")
+                and i > src.i), None)
+    if cut is not None:  # "un porte-parole ... lors d'une conférence de presse"
+        ids = {i for i in ids if i < cut}
     runs = char_runs(src.doc, ids)
     text = src.doc.text
     return [(s + 1, e) if text[s] == "-" and e - s > 1 else (s, e) for s, e in runs]

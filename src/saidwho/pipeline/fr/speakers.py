@@ -86,6 +86,9 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
             chan = _span(doc, [att.channel.surface])
             if chan is not None:
                 read = _describe(chan, known, channel=True)
+                if chan[0].is_title and read.speaker.type in ("publication", "unknown"):
+                    # a channel read as a name is the name as written: "Courrier de Lys"
+                    read.speaker = replace(read.speaker, name=_bare(chan.text))
                 att.channel = replace(read.speaker, surface=att.channel.surface)
 
 
