@@ -196,7 +196,9 @@ class MembershipReader:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.memberships = find_memberships(doc.text)
+        grammar = GRAMMARS.get(doc.lang_)
+        doc._.memberships = (grammar.find_memberships if grammar is not None
+                             else find_memberships)(doc.text)
         return doc
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from ..model import Attribution
 from .cue import Cue
 from .lexicon import Lexicon
+from .memberships import Membership
 from .quotes import QuoteIndex
 
 Ranges = list[tuple[int, int]]
@@ -42,5 +43,7 @@ class Grammar:
     load_lexicon: Callable[[], Lexicon]
     # (doc, attributions) -> fills each attribution's speaker and channel
     resolve_speakers: Callable[[Doc, list[Attribution]], None]
+    # text -> who drafted, signed or joined what (``memberships.Membership``)
+    find_memberships: Callable[[str], list[Membership]]
     # readies a pipeline of the language for the grammar (once, when the component is made)
     prepare: Callable[[Language], None] = lambda nlp: None
