@@ -104,7 +104,7 @@ def subject_before(verb: Token) -> Token | None:
     "« Chaque année de retard compte », a résumé sa porte-parole" the parser may take a
     word of the quotation for the subject of "a résumé"."""
     doc = verb.doc
-    for child in verb.children:
+    for child in reversed(list(verb.lefts)):  # the nearest, when the parse gives two
         if child.dep_ in SUBJECTS and child.i < verb.i and not is_inverted_subject(child) \
                 and child.lower_ not in EUPHONIC:
             if any(doc[i].text in CLOSING for i in range(child.i + 1, verb.i)):

@@ -323,6 +323,15 @@ def _untitled(name: Span) -> tuple[str, str | None]:
     return doc[start: name.end].text.strip(" ,"), gender
 
 
+def _word_gender(tok: Token) -> str | None:
+    """The gender of a noun, from its own features or its determiner's ("le maire")."""
+    for word in [tok, *(c for c in tok.children if c.pos_ == "DET")]:
+        found = word.morph.get("Gender", [])
+        if found in (["Fem"], ["Masc"]):
+            return "f" if found == ["Fem"] else "m"
+    return None
+
+
 def _gender(span: Span) -> str | None:
     """The gender a span's head or its determiner carries."""
     head = _head(span)
@@ -413,11 +422,12 @@ def _named_people(doc: Doc, quotes: QuoteIndex) -> list[Known]:
         if ent.label_ in NAME_ENTITIES:
             name, gender = _untitled(ent)
             sent = ent.sent
-            role_span = doc[max(sent.start, ent.start - 6): ent.end]
-            roles = {t.lemma_.lower() for t in role_span if t.lemma_.lower() in ROLE_NOUNS}
             before = doc[max(sent.start, ent.start - 6): ent.start]
+            role_words = [t for t in before if t.lemma_.lower() in ROLE_NOUNS]
+            roles = {t.lemma_.lower() for t in role_words}
             out.append(Known(Speaker(name, "person", _segment(doc.text, ent)), ent.start_char,
-                             gender or _gender(before) if roles else gender, roles=roles))
+                             gender or _word_gender(role_words[-1]) if role_words else gender,
+                             roles=roles))
     return out
 
 
