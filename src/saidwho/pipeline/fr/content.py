@@ -148,7 +148,14 @@ def _according(cue: Cue, quotes: QuoteIndex) -> Ranges:
     tok = cue.token
     sent = sentence_of(tok)
     phrase = set(according_phrase(cue))
-    return char_runs(tok.doc, {t.i for t in sent} - phrase)
+    ids = [t.i for t in sent if t.i not in phrase]
+    while ids and (tok.doc[ids[-1]].is_punct and tok.doc[ids[-1]].text not in QUOTE_ENDS
+                   or tok.doc[ids[-1]].is_space):
+        ids.pop()  # the full stop
+    return char_runs(tok.doc, ids)
+
+
+QUOTE_ENDS = frozenset({"»", "”", '"'})
 
 
 def according_phrase(cue: Cue) -> list[int]:

@@ -207,7 +207,7 @@ def _describe(span: Span, known: list[Known], channel: bool = False) -> Known:
         plural = head is not None and "Plur" in head.morph.get("Number", [])
         if plural and first in INDEFINITE:
             return _known(text, "anonymous", start, span, number="p", descriptor=text)
-        return _known(_bare(text), "organization", start, span)
+        return _known(_apposed_name(span) or _bare(text), "organization", start, span)
     if lemma in PEOPLE_NOUNS or (head is not None and head.pos_ == "NOUN"
                                  and lemma.endswith(("eur", "euse", "iste", "ien", "ienne"))):
         plural = head is not None and "Plur" in head.morph.get("Number", [])
@@ -279,6 +279,15 @@ def _bare_role(span: Span) -> bool:
     "l'entreprise", not "le maire de Lyon"."""
     return sum(1 for t in span if not t.is_punct) <= 3 and not any(
         t.pos_ == "PROPN" for t in span)
+
+
+def _apposed_name(span: Span) -> str | None:
+    """The name set after a description and a comma: "L'association des usagers du vélo,
+    Vallières à Roues" -> "Vallières à Roues"."""
+    comma = next((t.i for t in span if t.text == ","), None)
+    if comma is None or comma + 1 >= span.end or not span.doc[comma + 1].is_title:
+        return None
+    return span.doc[comma + 1: span.end].text.strip(" ,") or None
 
 
 def _named_organization(span: Span) -> bool:
