@@ -233,15 +233,19 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str,
 @click.option("--speakers", "speaker_set", type=click.Path(dir_okay=False),
               help="A hand-resolved speaker set (JSON Lines, see docs/speaker-annotation.md): "
                    "also score the resolved speakers, types and channels.")
+@click.option("--memberships", "membership_set", type=click.Path(dir_okay=False),
+              help="A hand-made membership set (JSON Lines, as scripts/build_fr_dev.py "
+                   "writes it): also score who drafted, signed or joined what.")
 @output_format("table", "json")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
               help="The corpus' language (fr: a set in PolNeAR's layout, such as the one "
                    "scripts/build_fr_dev.py writes; the rule engine reads it).")
 def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: str | None,
-             min_confidence: float | None, speaker_set: str | None, fmt: str,
-             lang: str) -> None:
+             min_confidence: float | None, speaker_set: str | None, membership_set: str | None,
+             fmt: str, lang: str) -> None:
     """Score the extraction against PolNeAR's gold attributions (both engines by default),
     or against a corpus in its layout."""
+    from .evaluate.memberships import read_gold_memberships
     from .evaluate.polnear import read_split
     from .evaluate.run import evaluate_polnear
     from .evaluate.scorer import format_calibration, format_side_by_side
@@ -250,6 +254,7 @@ def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: 
     try:
         total = sum(1 for _ in read_split(polnear, split))
         speakers = read_gold_speakers(speaker_set) if speaker_set else None
+        members = read_gold_memberships(membership_set) if membership_set else None
     except SaidwhoError as exc:
         _fail(str(exc))
     engines = ["model", "rules"] if engine == "both" else [engine]
@@ -262,7 +267,7 @@ def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: 
             task = progress.add_task(f"PolNeAR {split}, engine {name}", total=total)
             results[name] = evaluate_polnear(nlp, polnear, split,
                                              progress=partial(progress.advance, task),
-                                             speakers=speakers)
+                                             speakers=speakers, memberships=members)
     if fmt == "json":
         body = {name: scores.to_dict() for name, scores in results.items()}
         click.echo(json.dumps({"split": split, "engines": body}, indent=2))
@@ -275,6 +280,12 @@ def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: 
         if spoken:
             click.echo("\nresolved speakers of attributions matched to gold (--speakers):")
             click.echo(format_speaker_scores(spoken))
+        for name, scores in results.items():
+            if scores.memberships is not None:
+                m = scores.memberships
+                click.echo(f"\nmemberships (--memberships), engine {name}: precision "
+                           f"{m.precision:.3f}, recall {m.recall:.3f}, F1 {m.f1:.3f} "
+                           f"({m.tp:g} of {m.n_gold:g} annotated, {m.n_pred:g} read)")
 
 
 @main.command()

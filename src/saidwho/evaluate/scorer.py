@@ -80,6 +80,7 @@ class Scores:
     # (confidence, right at content + source level) of every prediction
     confidences: list[tuple[float, bool]] = field(default_factory=list)
     speakers: Any = None  # SpeakerScores (evaluate.speakers), when a speaker set was given
+    memberships: PRF | None = None  # (evaluate.memberships), when a membership set was given
 
     @property
     def misattribution_rate(self) -> float:
@@ -94,6 +95,8 @@ class Scores:
             "misattribution_rate": round(self.misattribution_rate, 4),
             "calibration": calibration_table(self.confidences),
             **({"speakers": self.speakers.to_dict()} if self.speakers is not None else {}),
+            **({"memberships": self.memberships.to_dict()}
+               if self.memberships is not None else {}),
         }
 
 
