@@ -24,12 +24,14 @@ from .channels import MEDIUM_NOUNS, is_channel
 from .cues import (
     CLAUSAL,
     OBJECT,
+    clause_after_medium,
     complement,
     content_preposition,
     open_complement,
+    preposition_after,
     surface_object,
 )
-from .parsing import in_incise, verb_group
+from .parsing import in_incise, incise_start, verb_group
 
 Ranges = list[tuple[int, int]]
 OBJECT_STOPS = frozenset({"cc", "conj", "parataxis", "advcl", "punct"})
@@ -45,7 +47,7 @@ def content_of(cue: Cue, quotes: QuoteIndex) -> Ranges:
 
 
 def _clausal(cue: Cue, quotes: QuoteIndex) -> Ranges:
-    comp = complement(cue.token, CLAUSAL)
+    comp = complement(cue.token, CLAUSAL) or clause_after_medium(cue.token)
     return _subtree(cue, comp) if comp is not None else []
 
 
@@ -95,6 +97,9 @@ def _quote(cue: Cue, quotes: QuoteIndex) -> Ranges:
     widened to the quotations it overlaps; else, and always for an incise, the quotations
     beside the reporting clause (« A », a-t-il dit, « B »)."""
     verb = cue.token
+    quote = quotes.inside(verb.idx)
+    if quote is not None:
+        return _around_incise(verb, quote.segments)
     if in_incise(verb, cue.tokens):  # what follows the verb is its subject, not content
         return quote_content(cue, quotes, lambda verb, child: False)
     for reader in (_clausal, _open, _object, _prepositional):
@@ -104,13 +109,37 @@ def _quote(cue: Cue, quotes: QuoteIndex) -> Ranges:
     return quote_content(cue, quotes, _completes)
 
 
+def _around_incise(verb: Token, segments: tuple[tuple[int, int], ...]) -> Ranges:
+    """The quotation an incise sits in, without the incise: from the comma before it to
+    the comma or full stop after it."""
+    doc = verb.doc
+    start = doc[incise_start(verb, verb_group(verb)) - 1].idx
+    end = verb.i + 1
+    while end < len(doc) and doc[end].text not in (",", ".", ";", "!", "?"):
+        end += 1
+    stop = doc[end].idx + 1 if end < len(doc) else len(doc.text)
+    out: Ranges = []
+    for s, e in segments:
+        if e <= start or s >= stop:
+            out.append((s, e))
+            continue
+        if s < start:
+            out.append((s, start))
+        if stop < e:
+            piece = stop
+            while piece < e and doc.text[piece].isspace():
+                piece += 1
+            out.append((piece, e))
+    return out
+
+
 def _incise(cue: Cue, quotes: QuoteIndex) -> Ranges:
     """The sentence around an incise, without the incise: "L'accord serait signé lundi,
     a-t-on appris de source diplomatique", "La Cour, a-t-il dit, restera"."""
     verb = cue.token
     doc = verb.doc
     sent = sentence_of(verb)
-    first = verb_group(verb)[0].i
+    first = incise_start(verb, verb_group(verb))
     end = verb.i + 1
     while end < sent.end and doc[end].text not in INCISE_END:
         end += 1
@@ -140,7 +169,9 @@ def _object(cue: Cue, quotes: QuoteIndex) -> Ranges:
 def _prepositional(cue: Cue, quotes: QuoteIndex) -> Ranges:
     """The noun phrase with its preposition: "a appelé | à la retenue"."""
     noun = content_preposition(cue.token)
-    return char_runs(cue.token.doc, subtree_indices(noun)) if noun is not None else []
+    if noun is not None:
+        return char_runs(cue.token.doc, subtree_indices(noun))
+    return char_runs(cue.token.doc, [t.i for t in preposition_after(cue.token)])
 
 
 def _according(cue: Cue, quotes: QuoteIndex) -> Ranges:

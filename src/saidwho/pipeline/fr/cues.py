@@ -19,7 +19,7 @@ from ..cues import colon_cue, dash_cue, sentence_window
 from ..lexicon import Lexicon
 from ..quotes import QuoteIndex
 from .channels import is_channel
-from .parsing import in_incise, inverted_subject, verb_group
+from .parsing import in_incise, incise_start, inverted_subject, verb_group
 
 ACCORDING_PRIOR = 0.9
 OPINION_PRIOR = 0.6
@@ -62,10 +62,12 @@ def lexicon_keys(verb: Token) -> list[str]:
 
 def _verb_cue(tok: Token, lexicon: Lexicon, quotes: QuoteIndex,
               sent_has_quote: bool) -> Cue | None:
-    if quotes.inside(tok.idx) is not None:
-        return None
+    if quotes.inside(tok.idx) is not None and not quoted_incise(tok):
+        return None  # the speaker's words, not the reporter's
     if tok.pos_ == "VERB":
         keys = lexicon_keys(tok) + _guessed_lemmas(tok)  # "conteste" lemmatised "conteste"
+    elif tok.lower_ in ASKED:
+        keys = ["interroger"]  # "Interrogée sur ...", often tagged a name at a sentence start
     elif tok.is_alpha and inverted_subject(tok) is not None:
         keys = _guessed_lemmas(tok)  # "raconte-t-elle", tagged a noun or an adjective
     else:
@@ -84,6 +86,17 @@ def _verb_cue(tok: Token, lexicon: Lexicon, quotes: QuoteIndex,
     if source_case is not None:
         parts.append(source_case)  # "appris de (source diplomatique)"
     return Cue(tok, sorted(parts, key=lambda t: t.i), frame, prior)
+
+
+def quoted_incise(verb: Token) -> bool:
+    """An incise set inside the guillemets, as French typesetting allows: "« La réforme est
+    prête, a-t-elle expliqué. Elle sera présentée lundi. »" (a verb after a comma with
+    its clitic subject after it)."""
+    if inverted_subject(verb) is None:
+        return False
+    doc = verb.doc
+    first = incise_start(verb, verb_group(verb))
+    return first > 0 and doc[first - 1].text == ","
 
 
 def _guessed_lemmas(tok: Token) -> list[str]:
@@ -122,7 +135,7 @@ def learned_from(verb: Token) -> Token | None:
 
 def frame_of(verb: Token, group: list[Token], quotes: QuoteIndex, sent_has_quote: bool) -> Frame:
     """The frame of a candidate cue verb (``cue.Frame``), read from its UD dependents."""
-    comp = complement(verb, CLAUSAL)
+    comp = complement(verb, CLAUSAL) or clause_after_medium(verb)
     if comp is not None:
         in_quote = quotes.inside(comp.idx) is not None
         return Frame.QUOTE if in_quote else Frame.CCOMP
@@ -134,7 +147,7 @@ def frame_of(verb: Token, group: list[Token], quotes: QuoteIndex, sent_has_quote
         return Frame.HEAD
     if complement(verb, OBJECT) is not None:
         return Frame.DOBJ
-    if content_preposition(verb) is not None:
+    if content_preposition(verb) is not None or preposition_after(verb):
         return Frame.PREP
     if surface_object(verb, group):
         return Frame.DOBJ
@@ -169,6 +182,37 @@ def surface_object(verb: Token, group: list[Token]) -> list[Token]:
             break
         end += 1
     return list(doc[i:end])
+
+
+def clause_after_medium(verb: Token) -> Token | None:
+    """The que-clause the parser hung on the medium: "a indiqué dans un communiqué que
+    l'enquête était close" (a relative clause of "communiqué" in the parse)."""
+    for child in verb.children:
+        if child.i > verb.i and is_channel(child):
+            for clause in child.children:
+                if clause.dep_.startswith("acl") and clause.left_edge.lower_ in ("que", "qu'",
+                                                                                  "qu’"):
+                    return clause
+    return None
+
+
+def preposition_after(verb: Token) -> list[Token]:
+    """What an "Interrogé sur ..." clause asks about, read from the words: the
+    preposition after the participle and what follows, up to the comma."""
+    doc = verb.doc
+    if verb.lower_ not in ASKED or verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ not in (
+            "sur", "à", "au", "aux", "quant"):
+        return []
+    end = verb.i + 1
+    while end < len(doc) and doc[end].text not in (",", ".", ";", ":") and not (
+            end > verb.i + 1 and doc[end].is_sent_start):
+        end += 1
+    return list(doc[verb.i + 1: end])
+
+
+# participles that open a question put to the subject: "Interrogée sur son avenir, ..."
+ASKED = frozenset({"interrogé", "interrogée", "interrogés", "interrogées", "questionné",
+                   "questionnée", "questionnés", "questionnées"})
 
 
 def complement(verb: Token, deps: frozenset[str]) -> Token | None:

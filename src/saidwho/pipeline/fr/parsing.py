@@ -84,19 +84,28 @@ def in_incise(verb: Token, group: list[Token]) -> bool:
     ("« A », a ajouté le ministre", "L'accord, a-t-il dit, sera signé"), with no subject
     of its own before it."""
     doc = verb.doc
-    first = min([group[0].i] + [c.i for c in verb.children if c.i < verb.i and (
-        c.dep_ in AUXILIARIES or is_inverted_subject(c) or c.lower_ in EUPHONIC)])
-    while first > 0 and (is_inverted_subject(doc[first - 1])
-                         or doc[first - 1].lower_ in EUPHONIC):
-        first -= 1  # "a-t-on appris": the clitics may hang elsewhere in the parse
-    if first > 0 and doc[first - 1].dep_ in AUXILIARIES and doc[first] is not verb:
-        first -= 1
+    first = incise_start(verb, group)
     if first == 0:
         return False
     before = doc[first - 1]
     if before.text not in (",", "»", '"', "”", "—", "–", "("):
         return False
     return subject_before(verb) is None
+
+
+def incise_start(verb: Token, group: list[Token]) -> int:
+    """Where a verb's clause starts with its auxiliary and inverted clitics: "a-t-on
+    appris" starts at "a" (the clitics and the auxiliary may hang elsewhere in the
+    parse)."""
+    doc = verb.doc
+    first = min([group[0].i] + [c.i for c in verb.children if c.i < verb.i and (
+        c.dep_ in AUXILIARIES or is_inverted_subject(c) or c.lower_ in EUPHONIC)])
+    while first > 0 and (is_inverted_subject(doc[first - 1])
+                         or doc[first - 1].lower_ in EUPHONIC):
+        first -= 1
+    if first > 0 and doc[first - 1].lemma_ in ("avoir", "être") and doc[first] is not verb:
+        first -= 1
+    return first
 
 
 def subject_before(verb: Token) -> Token | None:

@@ -19,9 +19,15 @@ from ..cue import Cue, Frame
 from ..sources import _dash_source, _label_source
 from ..spans import char_runs, sentence_of
 from .channels import is_channel
-from .cues import NOT_CONTENT, according_source, learned_from
-from .parsing import in_incise, inverted_subject, subject_before, verb_group
-from .words import ROLE_NOUNS
+from .cues import ASKED, NOT_CONTENT, according_source, learned_from
+from .parsing import (
+    in_incise,
+    inverted_subject,
+    is_inverted_subject,
+    subject_before,
+    verb_group,
+)
+from .words import PUBLICATION_WORDS, ROLE_NOUNS
 
 INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis"})
 # an inverted noun subject the parser took for an object: "a ajouté le ministre"
@@ -42,6 +48,8 @@ def verb_source(verb: Token) -> Token | None:
 
 
 def _verb_source(verb: Token, depth: int) -> Token | None:
+    if lends_no_subject(verb) and verb.lower_ in ASKED:
+        return None
     for child in verb.children:
         if child.dep_ == "obl:agent":
             return child
@@ -85,6 +93,8 @@ def _root_noun(verb: Token) -> Token | None:
 
 def lends_no_subject(verb: Token) -> bool:
     """A past participle heading a clause of its own ("Interrogée sur son avenir, ...")."""
+    if verb.lower_ in ASKED and (verb.is_sent_start or verb.i == 0):
+        return True
     return verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm", []) and (
         "Pres" not in verb.morph.get("Tense", [])) and not any(
         c.dep_ in AUX_DEPS for c in verb.children)
@@ -146,10 +156,11 @@ def source_ranges(src: Token, cue: Cue, content: list[tuple[int, int]]) -> list[
     """The source mention: its noun phrase with its apposition, without the preposition
     that introduces it, a clause that only adds a fact, the cue or the content; a clitic
     without its hyphen ("-il" is "il")."""
-    ids = _phrase(src) - {t.i for t in cue.tokens}
+    ids = {src.i} if is_inverted_subject(src) else _phrase(src) - {t.i for t in cue.tokens}
     doc = src.doc
     first = min(ids)
-    while first > 0 and not doc[first - 1].whitespace_ and doc[first - 1].is_alpha:
+    while first > 0 and not doc[first - 1].whitespace_ and doc[first - 1].is_alpha and not (
+            is_inverted_subject(src)):
         first -= 1  # "Cinquante-deux États": the word the hyphen joins
         ids.add(first)
     ids = {i for i in ids if not any(s <= doc[i].idx < e for s, e in content)}
@@ -194,6 +205,9 @@ def _belongs(src: Token, child: Token) -> bool:
             c.dep_ == "case" and c.lower_ in ("lors", "pendant", "durant", "dans")
             for c in child.children):
         return False
+    if any(c.dep_ == "case" and c.lower_ in ("à", "au", "aux") for c in child.children) and (
+            child.ent_type_ == "ORG" or PUBLICATION_WORDS.search(child.text)):
+        return False  # "a déclaré le ministre à l'AFP": whom he told
     doc = src.doc
     comma = any(doc[i].text == "," for i in range(src.i + 1, child.left_edge.i))
     return not comma or child.pos_ == "PROPN" or child.lemma_.lower() in ROLE_NOUNS

@@ -333,8 +333,9 @@ def _untitled(name: Span) -> tuple[str, str | None]:
 
 
 def _word_gender(tok: Token) -> str | None:
-    """The gender of a noun, from its own features or its determiner's ("le maire")."""
-    for word in [tok, *(c for c in tok.children if c.pos_ == "DET")]:
+    """The gender of a noun, from its determiner's features ("la ministre": a noun of
+    either gender takes its determiner's) or its own."""
+    for word in [*(c for c in tok.children if c.pos_ == "DET"), tok]:
         found = word.morph.get("Gender", [])
         if found in (["Fem"], ["Masc"]):
             return "f" if found == ["Fem"] else "m"
@@ -344,7 +345,7 @@ def _word_gender(tok: Token) -> str | None:
 def _gender(span: Span) -> str | None:
     """The gender a span's head or its determiner carries."""
     head = _head(span)
-    for tok in ([head] if head is not None else []) + [t for t in span if t.pos_ == "DET"]:
+    for tok in [t for t in span if t.pos_ == "DET"] + ([head] if head is not None else []):
         found = tok.morph.get("Gender", [])
         if found == ["Fem"]:
             return "f"
