@@ -8,8 +8,8 @@ from pathlib import Path
 from spacy.language import Language
 
 from ..extract import extract_many
-from .polnear import read_split
 from .memberships import MembershipScorer, Triple
+from .polnear import read_split
 from .scorer import Scorer, Scores
 from .speakers import GoldSpeaker, SpeakerScorer
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..pipeline.attributions import attach_continuations
 from ..pipeline.components import RESOLVER, SpeakerResolverFn, finish
 from ..pipeline.quotes import QuoteIndex
+from ..pipeline.spans import doc_text
 from .tagger import AttributionTagger, packaged_tagger_path
 
 
@@ -39,7 +40,7 @@ class TaggerComponent:
         return self.tagger.decoding.min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = QuoteIndex.of(doc.text)
+        quotes = QuoteIndex.of(doc_text(doc))
         atts = self.tagger.predict(doc, doc._.attributions or [], self.min_confidence, quotes)
         attach_continuations(atts, quotes, quotes.text)
         return finish(doc, atts, self.resolver)

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Attribution, Segment
 from ..pipeline.quotes import QUOTE_CHARS, QuoteIndex
+from ..pipeline.spans import doc_text
 
 # Labels of the two taggers.
 CUE_LABELS = ("O", "B", "I")
@@ -115,7 +116,7 @@ class TokenTable:
 
 
 def doc_info(doc: Doc, rules: list[Attribution], quotes: QuoteIndex | None = None) -> DocInfo:
-    quotes = quotes or QuoteIndex.of(doc.text)
+    quotes = quotes or QuoteIndex.of(doc_text(doc))
     n = len(doc)
     quote = np.zeros(n, dtype=np.int64)
     for q in quotes.quotes:

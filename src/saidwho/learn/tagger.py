@@ -28,6 +28,7 @@ from ..defaults import CONTENT_THRESHOLD, CUE_THRESHOLD, MODEL_MIN_CONFIDENCE
 from ..model import Attribution, Segment
 from ..pipeline.attributions import kind_of
 from ..pipeline.quotes import QUOTE_CHARS, QuoteIndex
+from ..pipeline.spans import doc_text
 from . import network
 from .features import (
     CUE_LABELS,
@@ -251,7 +252,7 @@ class AttributionTagger:
 
     def predict(self, doc: Doc, rules: list[Attribution], min_confidence: float = 0.0,
                 quotes: QuoteIndex | None = None) -> list[Attribution]:
-        text = doc.text
+        text = doc_text(doc)
         quotes = quotes or QuoteIndex.of(text)
         atts = []
         for cand in self.candidates(doc, rules, quotes):

@@ -17,6 +17,7 @@ from .grammar import Grammar
 from .grammars import grammar_for
 from .lexicon import Lexicon
 from .quotes import QuoteIndex
+from .spans import doc_text
 
 # How far (characters, line breaks) a quotation without a cue may lie from the quoting
 # attribution it continues.
@@ -31,7 +32,7 @@ def find_attributions(
 ) -> list[Attribution]:
     """All attributions in ``doc``, ordered by position, read with the ``grammar`` of the
     text's language (English by default)."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = quotes or QuoteIndex.of(text)
     grammar = grammar or grammar_for("en")
     found: list[Attribution] = []

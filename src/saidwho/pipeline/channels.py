@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Segment, Speaker
-from .spans import char_runs
+from .spans import char_runs, doc_text
 
 # verbs whose object is the addressee ("told the paper", "briefed reporters")
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "write"})
@@ -102,7 +102,7 @@ def channel_segment(doc: Doc, cue: list[Segment], text: str | None = None) -> Se
         runs = char_runs(doc, _contiguous_from(head, ids))
         if runs:
             s, e = runs[0]
-            return Segment.of(doc.text if text is None else text, s, e)
+            return Segment.of(doc_text(doc) if text is None else text, s, e)
     return None
 
 
@@ -119,7 +119,7 @@ def _contiguous_from(head: Token, ids: list[int]) -> list[int]:
 
 def find_channels(doc: Doc, atts: list[Attribution]) -> None:
     """Set the channel (unresolved: its own text) of each attribution naming one."""
-    text = doc.text
+    text = doc_text(doc)
     for att in atts:
         if att.channel is not None:
             continue

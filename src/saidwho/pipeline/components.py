@@ -34,6 +34,7 @@ from .grammars import GRAMMARS, grammar_for
 from .lexicon import Lexicon
 from .paragraphs import mark_line_breaks, mark_sentence_ends
 from .serialise import register as register_serialisers
+from .spans import doc_text
 from .speakers import resolve_speakers
 
 if not Doc.has_extension("attributions"):
@@ -109,7 +110,7 @@ def finish(doc: Doc, atts: list[Any], resolver: SpeakerResolverFn | None,
     resolve speakers (when a resolver is set: an engine's final output, checked by
     ``filters`` first) and store the attributions on the doc."""
     if resolver is not None:
-        atts = check(doc.text, atts)
+        atts = check(doc_text(doc), atts)
     (grammar.find_channels if grammar is not None else find_channels)(doc, atts)
     if resolver is not None:
         resolver(doc, atts)
@@ -198,7 +199,7 @@ class MembershipReader:
     def __call__(self, doc: Doc) -> Doc:
         grammar = GRAMMARS.get(doc.lang_)
         doc._.memberships = (grammar.find_memberships if grammar is not None
-                             else find_memberships)(doc.text)
+                             else find_memberships)(doc_text(doc))
         return doc
 
 

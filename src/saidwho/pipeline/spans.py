@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -69,3 +70,15 @@ def sentence_of(tok: Token) -> Span:
     while end < len(doc) and not doc[end].is_sent_start:
         end += 1
     return doc[start:end]
+
+
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins every token's text on each access, a
+    cost the steps reading one article would otherwise pay several times."""
+    text = _TEXTS.get(doc)
+    if text is None:  # a doc's text never changes (retokenizing keeps it)
+        text = _TEXTS[doc] = doc.text
+    return text

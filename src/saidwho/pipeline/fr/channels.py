@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...entities.countries_fr import french_state
 from ...model import Attribution, Segment, Speaker
-from ..spans import sentence_of
+from ..spans import doc_text, sentence_of
 
 # "dans un communiqué", "lors d'une conférence de presse", "dans un entretien"
 MEDIUM_NOUNS = frozenset({
@@ -73,7 +73,7 @@ def find_channels(doc: Doc, atts: list[Attribution]) -> None:
     déclaré à l'AFP", "a confié au Courrier de Lys"), else the air ("sur Radio Aize", "au
     micro de ..."). Read from the words around the cue, which the parser often hangs
     elsewhere; nothing inside the source or the content."""
-    text = doc.text
+    text = doc_text(doc)
     for att in atts:
         if att.channel is not None or not att.cue:
             continue

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..content import _rest_of_line, _signed_quote, quote_content, widen_to_quotes
 from ..cue import Cue, Frame
 from ..quotes import QuoteIndex
-from ..spans import char_runs, sentence_of, subtree_indices
+from ..spans import char_runs, doc_text, sentence_of, subtree_indices
 from .channels import MEDIUM_NOUNS, is_channel
 from .cues import (
     CLAUSAL,
@@ -117,7 +117,8 @@ def _around_incise(verb: Token, segments: tuple[tuple[int, int], ...]) -> Ranges
     end = verb.i + 1
     while end < len(doc) and doc[end].text not in (",", ".", ";", "!", "?"):
         end += 1
-    stop = doc[end].idx + 1 if end < len(doc) else len(doc.text)
+    text = doc_text(doc)
+    stop = doc[end].idx + 1 if end < len(doc) else len(text)
     out: Ranges = []
     for s, e in segments:
         if e <= start or s >= stop:
@@ -127,7 +128,7 @@ def _around_incise(verb: Token, segments: tuple[tuple[int, int], ...]) -> Ranges
             out.append((s, start))
         if stop < e:
             piece = stop
-            while piece < e and doc.text[piece].isspace():
+            while piece < e and text[piece].isspace():
                 piece += 1
             out.append((piece, e))
     return out

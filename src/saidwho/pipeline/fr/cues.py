@@ -62,6 +62,8 @@ def lexicon_keys(verb: Token) -> list[str]:
 
 def _verb_cue(tok: Token, lexicon: Lexicon, quotes: QuoteIndex,
               sent_has_quote: bool) -> Cue | None:
+    if tok.pos_ != "VERB" and tok.lower_ not in ASKED and not _before_clitic(tok):
+        return None
     if quotes.inside(tok.idx) is not None and not quoted_incise(tok):
         return None  # the speaker's words, not the reporter's
     if tok.pos_ == "VERB":
@@ -86,6 +88,14 @@ def _verb_cue(tok: Token, lexicon: Lexicon, quotes: QuoteIndex,
     if source_case is not None:
         parts.append(source_case)  # "appris de (source diplomatique)"
     return Cue(tok, sorted(parts, key=lambda t: t.i), frame, prior)
+
+
+def _before_clitic(tok: Token) -> bool:
+    """Whether a hyphenated clitic follows or precedes (a cheap test before
+    ``inverted_subject``)."""
+    doc = tok.doc
+    return (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1] == "-") or (
+        tok.i > 0 and doc[tok.i - 1].text[:1] == "-")
 
 
 def quoted_incise(verb: Token) -> bool:

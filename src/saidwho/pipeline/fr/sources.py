@@ -169,8 +169,8 @@ def source_ranges(src: Token, cue: Cue, content: list[tuple[int, int]]) -> list[
     if cut is not None:  # "un porte-parole ... lors d'une conférence de presse"
         ids = {i for i in ids if i < cut}
     runs = char_runs(src.doc, ids)
-    text = src.doc.text
-    return [(s + 1, e) if text[s] == "-" and e - s > 1 else (s, e) for s, e in runs]
+    hyphen = src.idx if src.text.startswith("-") and len(src.text) > 1 else -1
+    return [(s + 1, e) if s == hyphen else (s, e) for s, e in runs]
 
 
 def _phrase(src: Token) -> set[int]:

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ...entities.countries_fr import demonym_state, french_name, french_state
 from ...model import Attribution, Segment, Speaker, SpeakerType
 from ..quotes import QuoteIndex
+from ..spans import doc_text
 from .words import (
     DEFINITE,
     DOCUMENT_NOUNS,
@@ -70,7 +71,7 @@ class Known:
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
     """Fill ``speaker`` and ``channel`` of each attribution, in place."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = QuoteIndex.of(text)
     known = _named_people(doc, quotes)
     for att in sorted(attributions, key=lambda a: a.span):
@@ -100,6 +101,11 @@ def _span(doc: Doc, segments: list[Segment]) -> Span | None:
 
 def _segment(text: str, span: Span) -> Segment:
     return Segment.of(text, span.start_char, span.end_char)
+
+
+def _seg(span: Span) -> Segment:
+    """A span as a segment, without ``Doc.text`` (rebuilt from the tokens on each use)."""
+    return Segment(span.start_char, span.end_char, span.text)
 
 
 def _resolve(span: Span, known: list[Known], quotes: QuoteIndex) -> Known | None:
@@ -234,7 +240,7 @@ def _person(name: str, gender: str | None, span: Span, known: list[Known],
             full = max(k.speaker.name, name, key=len)
             return Known(replace(k.speaker, name=full), start, k.gender or gender,
                          roles=k.roles)
-    speaker = Speaker(name, "person", _segment(span.doc.text, span))
+    speaker = Speaker(name, "person", _seg(span))
     return Known(speaker, start, gender or _gender(span), roles=roles)
 
 
@@ -243,7 +249,7 @@ def _known(name: str, kind: SpeakerType, start: int, span: Span, *, iso3: str | 
            descriptor: str | None = None) -> Known:
     head = _head(span)
     plural = head is not None and "Plur" in head.morph.get("Number", [])
-    speaker = Speaker(name, kind, _segment(span.doc.text, span), iso3=iso3, count=count,
+    speaker = Speaker(name, kind, _seg(span), iso3=iso3, count=count,
                       descriptor=descriptor)
     return Known(speaker, start, _gender(span), number or ("p" if plural else "s"))
 
@@ -415,7 +421,7 @@ def _named_people(doc: Doc, quotes: QuoteIndex) -> list[Known]:
     for the pronouns and descriptions ("le quotidien") before anyone has spoken of
     them."""
     out: list[Known] = []
-    for found in PUBLICATION_WORDS.finditer(doc.text):
+    for found in PUBLICATION_WORDS.finditer(quotes.text):
         span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
         if span is None or quotes.inside(found.start()) is not None:
             continue
@@ -424,7 +430,7 @@ def _named_people(doc: Doc, quotes: QuoteIndex) -> list[Known]:
         phrase = doc[max(left, span.sent.start): min(right, span.sent.end)]
         name = _proper_part(phrase) if len(phrase) <= 6 else None
         if name:
-            out.append(Known(Speaker(name, "publication", _segment(doc.text, phrase)),
+            out.append(Known(Speaker(name, "publication", _seg(phrase)),
                              phrase.start_char))
     for ent in [*doc.ents, *_name_runs(doc)]:
         if quotes.inside(ent.start_char) is not None:
@@ -435,7 +441,7 @@ def _named_people(doc: Doc, quotes: QuoteIndex) -> list[Known]:
             before = doc[max(sent.start, ent.start - 6): ent.start]
             role_words = [t for t in before if t.lemma_.lower() in ROLE_NOUNS]
             roles = {t.lemma_.lower() for t in role_words}
-            out.append(Known(Speaker(name, "person", _segment(doc.text, ent)), ent.start_char,
+            out.append(Known(Speaker(name, "person", _seg(ent)), ent.start_char,
                              gender or _word_gender(role_words[-1]) if role_words else gender,
                              roles=roles))
     return out
