@@ -268,4 +268,4 @@ def test_the_submitted_file_runs_the_installed_module(monkeypatch):
     monkeypatch.setattr(spark_job, "run", lambda *args: calls.append(args))
     monkeypatch.setattr(sys, "argv", [spark_job.__file__, "in/", "out/", "--engine", "rules"])
     runpy.run_path(spark_job.__file__, run_name="__main__")
-    assert calls == [("in/", "out/", "jsonl", "rules", None, 20.0)]
+    assert calls == [("in/", "out/", "jsonl", "rules", None, 20.0, "auto")]

@@ -53,13 +53,13 @@ def test_the_spark_job_passes_its_time_limit_to_the_extraction(monkeypatch):
 
     seen = []
 
-    def fake_extract_many(nlp, docs, time_limit=None):
+    def fake_extract_languages(pipelines, docs, time_limit=None):
         seen.append(time_limit)
         return [DocumentResult(doc_id, text=text, error="too long to extract in the time "
-                               "limit") for doc_id, text in docs]
+                               "limit", lang=lang) for doc_id, text, lang in docs]
 
-    monkeypatch.setattr(extract_mod, "extract_many", fake_extract_many)
-    monkeypatch.setitem(spark_job._PIPELINES, "rules", object())
+    monkeypatch.setattr(extract_mod, "extract_languages", fake_extract_languages)
+    monkeypatch.setitem(spark_job._PIPELINES, ("rules", "auto"), object())
     batch = pa.RecordBatch.from_pylist([{"id": "d1", "text": "Lund said it."}])
     for limit, expected in ((5.0, 5.0), (0, None)):
         (out,) = spark_job.extract_batches(iter([batch]), engine="rules", time_limit=limit)
