@@ -9,7 +9,7 @@ import re
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 import spacy
@@ -353,3 +353,25 @@ def extract_languages(
                                    batch_size, time_limit):
             result.lang = lang
             yield result
+
+
+def pipelines_of(loader: Callable[..., Language], nlp: Language | None = None) -> Pipelines:
+    """The pipelines of a process that was given one English pipeline ``loader`` (the web's
+    analysis): English from ``loader()`` (or ``nlp``, already loaded), another language
+    from ``loader(lang)``, each when a text first needs it, each text's language
+    detected."""
+    def load(lang: str) -> Language:
+        if lang == "en":
+            return nlp if nlp is not None else loader()
+        return loader(lang)
+
+    return Pipelines(load)
+
+
+def extract_detected(pipelines: Pipelines, text: str, doc_id: str = "doc",
+                     time_limit: float | None = DOCUMENT_TIME_LIMIT) -> DocumentResult:
+    """``extract_text`` with the pipeline of the text's detected language (in ``lang``)."""
+    lang = pipelines.language_of(text)
+    result = extract_text(pipelines.get(lang), text, doc_id, time_limit)
+    result.lang = lang
+    return result

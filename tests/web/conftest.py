@@ -60,8 +60,11 @@ def store_path(tmp_path_factory, nlp) -> Path:
 
 
 @pytest.fixture(scope="session")
-def app(store_path, nlp):
-    return create_app(WebConfig(store_path, lambda: nlp, max_upload=20_000))
+def app(store_path, nlp, request):
+    def load(lang: str = "en"):  # the French pipeline only when a French text comes
+        return nlp if lang == "en" else request.getfixturevalue(f"{lang}_nlp")
+
+    return create_app(WebConfig(store_path, load, max_upload=20_000))
 
 
 @pytest.fixture()

@@ -49,6 +49,15 @@ def test_analyze_api_returns_the_schema(client):
     assert "Elena Varga" in speakers
 
 
+def test_analyze_reads_a_french_text_in_french(client):
+    text = "« Le pont rouvrira en mai », a déclaré mardi la maire, Lucie Morel."
+    body = client.post("/api/analyze", json={"text": text, "id": "fr"}).json()
+    assert body["lang"] == "fr"
+    (att,) = body["attributions"]
+    assert att["cue"][0]["text"] == "a déclaré"
+    assert att["speaker"]["name"] == "Lucie Morel"
+
+
 def test_upload_txt_and_html(client):
     files = {"file": ("story.txt", TEXT.encode(), "text/plain")}
     assert "Elena Varga" in client.post("/analyze", files=files).text

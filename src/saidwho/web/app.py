@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
@@ -91,21 +91,28 @@ def app_from_environment() -> FastAPI:
     """The app of one worker process when ``saidwho serve --workers N`` runs several: the
     settings come as JSON in $SAIDWHO_SERVE. Each worker starts its own analysis processes,
     or, with none, loads its own pipeline."""
-    from ..extract import load_pipeline
     from ..processes import exit_with_parent
 
     exit_with_parent()  # a server killed with -9 must not leave workers on its port
     settings = json.loads(os.environ[SETTINGS_VARIABLE])
-    loader = partial(load_pipeline, settings["model"], engine=settings["engine"])
+    loader = partial(_load_for, settings["model"], settings["engine"])
     if not settings["analyzers"]:  # analyses in this process: its pipeline, loaded now
-        loader = partial(_loaded, loader())
+        loader = partial(_loaded, loader(), loader)
     return create_app(WebConfig(Path(settings["db"]), loader, settings["max_upload"],
                                 tuple(settings["allowed_hosts"]), settings["analyzers"],
                                 settings["analyze_timeout"], settings["analyze_queue"]))
 
 
-def _loaded(nlp: Language) -> Language:
-    return nlp
+def _load_for(model: str | None, engine: str, lang: str = "en") -> Language:
+    """The pipeline of a language (``--model`` names the English one)."""
+    from ..extract import load_pipeline
+
+    return load_pipeline(model if lang == "en" else None, engine=engine, lang=lang)
+
+
+def _loaded(nlp: Language, load: Callable[..., Language], lang: str = "en") -> Language:
+    """The English pipeline loaded already; another language's loaded when asked."""
+    return nlp if lang == "en" else load(lang)
 
 
 def _handle_errors(app: FastAPI) -> None:

@@ -31,7 +31,7 @@ from spacy.language import Language
 
 from ..defaults import ANALYZE_QUEUE, ANALYZER_NICE
 from ..errors import SaidwhoError
-from ..extract import extract_text
+from ..extract import extract_detected, pipelines_of
 from ..model import DocumentResult
 from ..processes import exit_with_parent
 
@@ -268,7 +268,8 @@ def _serve(conn: Connection, loader: Callable[[], Language], nice: int,
     if nice:
         os.nice(nice)
     try:
-        nlp = loader()
+        pipelines = pipelines_of(loader, loader())  # English at once; others when needed
+        pipelines.get("en")
     except Exception as exc:
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
@@ -281,7 +282,7 @@ def _serve(conn: Connection, loader: Callable[[], Language], nice: int,
         try:
             # a text seen to need more than the limit is refused early (the process
             # carries on), not killed when the time is spent
-            result = extract_text(nlp, text, doc_id, time_limit)
+            result = extract_detected(pipelines, text, doc_id, time_limit)
         except Exception as exc:
             conn.send(("error", _portable(exc), traceback.format_exc()))
             continue

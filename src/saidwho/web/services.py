@@ -22,10 +22,11 @@ from spacy.language import Language
 
 from ..defaults import ANALYZE_QUEUE, ANALYZE_TIMEOUT
 from ..errors import SaidwhoError, TimeLimitExceeded
-from ..extract import extract_text
+from ..extract import extract_detected, pipelines_of
 from ..io import Failure, file_document
 from ..io.decode import HTML_SUFFIXES
 from ..io.document import surrogate_problem
+from ..language import Pipelines
 from ..model import DocumentResult
 from ..statements.compare import Comparison
 from ..statements.documents import read_statement_bytes
@@ -184,7 +185,7 @@ class Analyzer:
         self.max_upload = max_upload
         self.pool = AnalysisPool(loader, processes, timeout, queue) if processes else None
         self.timeout = timeout
-        self._nlp: Language | None = None
+        self._pipelines: Pipelines | None = None  # loaded on first use, in this process
         self._lock = threading.Lock()
 
     def start(self) -> None:
@@ -216,9 +217,9 @@ class Analyzer:
 
     def _in_process(self, text: str, doc_id: str) -> DocumentResult:
         with self._lock:
-            if self._nlp is None:
-                self._nlp = self.loader()
-            return extract_text(self._nlp, text, doc_id, self.timeout)
+            if self._pipelines is None:
+                self._pipelines = pipelines_of(self.loader)
+            return extract_detected(self._pipelines, text, doc_id, self.timeout)
 
     @staticmethod
     def _in_pool(pool: AnalysisPool, text: str, doc_id: str) -> DocumentResult:

@@ -184,6 +184,10 @@ def _phrase(src: Token) -> set[int]:
                 c.pos_ == "ADJ" for c in src.children if c.dep_ == "conj"):
             ids |= {t.i for t in child.subtree}  # "27 États insulaires et côtiers"
             continue
+        if child.dep_ == "conj" and child.pos_ == "PROPN" and src.lemma_.lower() in (
+                ROLE_NOUNS) and not any(c.dep_ == "cc" for c in child.children):
+            ids |= {t.i for t in child.subtree}  # "la maire, Lucie Morel": an apposition
+            continue
         if child.dep_ in SOURCE_CUT and not _identifies(child):
             continue
         if child.i < src.i and any(c.dep_ == "case" for c in child.children):
