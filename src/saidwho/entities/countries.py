@@ -2,7 +2,9 @@
 
 Names come from pycountry (ISO 3166-1: short names, official names, common names, and
 the "Korea, Republic of" forms turned round), plus the project's alias table
-(``country_aliases.csv``: short and historical forms, UN styles, demonyms). A name is
+(``country_aliases.csv``: short and historical forms, UN styles, demonyms) and the French
+names (``countries_fr``: ISO's French short names, French short forms such as "RDC"), so
+that French statements and news are read the same way. A name is
 normalised (case, diacritics, punctuation, a leading "the", "X (Y of)" turned round) and
 looked up exactly; failing that, fuzzily (rapidfuzz), and the fuzzy answer is only given
 when it is close and clearly ahead of any other country's. Otherwise the name is reported
@@ -23,6 +25,8 @@ import numpy as np
 import pycountry
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
+
+from .countries_fr import french_names
 
 # Fuzzy matching: the best candidate must score at least FUZZY_MIN (rapidfuzz ratio, 0-100)
 # and lead every other country's candidate by FUZZY_MARGIN; one edit (Damerau-Levenshtein)
@@ -76,6 +80,7 @@ STATE_FORM = re.compile(
     r"commonwealth|principality|sultanate|grand duchy|federation|emirate)\s+of\s+(?:the\s+)?")
 
 
+FRENCH_ARTICLE = re.compile(r"^(?:la|le|les)\s+|^l'\s*")
 TURNED_BRACKET = re.compile(r"(.+?)\s*\((.+? of(?: the)?)\)")  # "Bolivia (... State of)"
 TURNED_COMMA = re.compile(r"([^,]+?)\s*,\s*(.+? of(?: the)?)")  # "Korea, Republic of"
 QUALIFIED = re.compile(r"(.+?)\s*\(([^()]+)\)")  # "Virgin Islands (British)"
@@ -92,6 +97,7 @@ def _keys(name: str) -> tuple[str, ...]:
     if not text.isascii():
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("&", " and ").replace("’", "'").strip()
+    text = FRENCH_ARTICLE.sub("", text)  # "la Belgique", "l'Afrique du Sud"
     forms = []
     # the patterns are only tried on names holding their bracket or comma (most do not)
     bracket = "(" in text
@@ -261,6 +267,8 @@ def country_index() -> CountryIndex:
                 names.setdefault(normalise(value), (c.alpha_3, "exact"))
     for alias, iso3 in load_aliases():
         names.setdefault(normalise(alias), (iso3, "alias"))
+    for french, iso3 in french_names():  # "Allemagne", "Pays-Bas", "RDC"
+        names.setdefault(normalise(french), (iso3, "alias"))
     return CountryIndex(names, display)
 
 

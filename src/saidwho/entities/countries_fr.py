@@ -85,3 +85,22 @@ def demonym_state(word: str) -> str | None:
 def french_name(iso3: str) -> str:
     """The French ISO short name of a code ("BEL" -> "Belgique")."""
     return _tables()[0].get(iso3, iso3)
+
+
+def french_names() -> list[tuple[str, str]]:
+    """(name, code) of the French names of states: ISO's French short names (common
+    names too) and the table's short forms ("RDC", "Centrafrique"); not capitals,
+    demonyms or seats of government, which name a state only as a speaker."""
+    fr = _translation()
+    out: list[tuple[str, str]] = []
+    for c in pycountry.countries:
+        out.append((fr.gettext(c.name), c.alpha_3))
+        common = getattr(c, "common_name", None)
+        if common:
+            out.append((fr.gettext(common), c.alpha_3))
+    path = resources.files("saidwho") / "entities" / "fr_country_words.csv"
+    if path.is_file():
+        with path.open(encoding="utf-8") as fh:
+            rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")][1:]
+        out += [(word, iso3) for word, iso3, kind in rows if kind == "alias"]
+    return out

@@ -13,17 +13,21 @@ from .countries import MAX_NAME_CHARS, country_index, exact_country, is_country,
 SEPARATOR = re.compile(r"[,;\n•·]")
 # "(?<!\s)": a match begins where its run of spaces does, so a long run is read once
 # (a bare "\s+" is tried again from every space of the run: quadratic in its length)
-AND = re.compile(r"(?<!\s)\s+(?:and|&)\s+", re.IGNORECASE)
+AND = re.compile(r"(?<!\s)\s+(?:and|et|&)\s+", re.IGNORECASE)  # "et": French lists
 HEADINGS = frozenset({"signatories", "signed", "signed by", "endorsed by", "co-sponsors",
                       "cosponsors", "states", "countries", "members", "supporting states",
                       "list of signatories", "country", "state", "member state",
                       "member states", "date", "date of signature", "signature", "no",
-                      "number", "name", "#", "participant", "participants"})
+                      "number", "name", "#", "participant", "participants",
+                      # French
+                      "signataires", "liste des signataires", "états", "pays", "état",
+                      "membres", "états membres", "pays signataires", "états signataires",
+                      "nom"})
 # "1. Aruba", "(12) Chile", "a) Peru": the number of an item, not part of its name
 ENUMERATION = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 MAX_ITEM_WORDS = 8
-LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
-LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+LEADING_AND = re.compile(r"^(?:and|et|&)\s+", re.IGNORECASE)
+LEADING_THE = re.compile(r"^(?:the|la|le|les)\s+|^l['’]\s*", re.IGNORECASE)
 
 
 def split_items(chunk: str) -> list[str]:

@@ -27,10 +27,19 @@ LIST_HEADING = re.compile(
     r"co-?sponsored|delivered|issued|made)\s+(?:jointly\s+)?(?:by|on behalf of)\s+"
     r"(?:the\s+)?(?:following\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:states|countries|member states|states parties|governments|delegations|members)?"
-    r"\s*:?\s*|(?P<label>signatories|signed by|endorsed by|co-?sponsors|supporting states)\s*:\s*",
+    r"\s*:?\s*|(?P<label>signatories|signed by|endorsed by|co-?sponsors|supporting states)\s*:\s*"
+    # French: "signée par les États suivants :", "rédigée par", "au nom des pays suivants :",
+    # "Signataires :"
+    r"|(?P<verbe>rédigé|préparé|présenté|initié|signé|cosigné|coparrainé|parrainé|soutenu|"
+    r"appuyé|endossé|prononcé|faite?)(?:e|s|es)?\s+(?:conjointement\s+)?(?:par|au\s+nom\s+d)"
+    r"(?:es|e|u)?\s*(?:les\s+)?(?:\d+\s+)?(?:(?:États|pays|gouvernements|délégations|"
+    r"membres|États\s+membres|États\s+parties)\s+)?(?:suivants\s*)?:?\s*"
+    r"|(?P<etiquette>signataires|coparrains|liste\s+des\s+signataires|États\s+signataires|"
+    r"pays\s+signataires)\s*:\s*",
     re.IGNORECASE,
 )
-DRAFTING_VERBS = frozenset({"drafted", "initiated", "led", "prepared", "presented"})
+DRAFTING_VERBS = frozenset({"drafted", "initiated", "led", "prepared", "presented",
+                            "rédigé", "préparé", "présenté", "initié"})
 MIN_ITEMS = 3
 # A list runs to the end of its sentence or block, across any heading inside it ("drafted
 # by A and B and endorsed by C, D": the first list holds all four, and C, D are read again
@@ -114,7 +123,8 @@ def _title(text: str) -> str | None:
 
 
 def find_date(text: str) -> date | None:
-    """The first date written as 2024-06-14, 14 June 2024 or June 14, 2024."""
+    """The first date written as 2024-06-14, 14 June 2024, June 14, 2024 or, in French,
+    14 juin 2024 (1er juin 2024)."""
     found: list[tuple[int, date]] = []
     for pattern, fmt in DATE_PATTERNS:
         for m in pattern.finditer(text):
@@ -124,7 +134,21 @@ def find_date(text: str) -> date | None:
                 continue
             found.append((m.start(), value))
             break
+    for m in FRENCH_DATE.finditer(text):
+        try:
+            value = date(int(m.group(3)), FRENCH_MONTHS.index(m.group(2).lower()) + 1,
+                         int(m.group(1)))
+        except ValueError:
+            continue
+        found.append((m.start(), value))
+        break
     return min(found)[1] if found else None
+
+
+FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                 "septembre", "octobre", "novembre", "décembre"]
+FRENCH_DATE = re.compile(r"\b(\d{1,2})(?:er)?\s+(" + "|".join(FRENCH_MONTHS) + r")\s+(\d{4})\b",
+                         re.IGNORECASE)
 
 
 def _lists(text: str) -> list[tuple[str, list[str]]]:
@@ -146,8 +170,9 @@ def _lists(text: str) -> list[tuple[str, list[str]]]:
             end = _list_end(text, m.end(), stop)
         items = split_items(text[m.end() : end])
         if _is_state_list(items, minimum=1):
-            verb = (m.group("verb") or "").lower()
-            out.append((m.start(), "drafter" if verb in DRAFTING_VERBS else "signatory", items))
+            verb = (m.group("verb") or m.group("verbe") or "").lower()
+            role = "drafter" if verb in DRAFTING_VERBS else "signatory"
+            out.append((m.start(), role, items))
             if covered and m.start() <= covered[-1][1]:
                 covered[-1][1] = max(covered[-1][1], end)
             else:
