@@ -80,6 +80,9 @@ STATE_FORM = re.compile(
     r"commonwealth|principality|sultanate|grand duchy|federation|emirate)\s+of\s+(?:the\s+)?")
 
 
+# French names of states that are also given names ("Maurice", "Dominique", "Salvador"):
+# in English text they name people, so only the French reader (countries_fr) takes them
+GIVEN_NAMES = frozenset({"maurice", "dominique", "salvador"})
 FRENCH_ARTICLE = re.compile(r"^(?:la|le|les)\s+|^l'\s*")
 TURNED_BRACKET = re.compile(r"(.+?)\s*\((.+? of(?: the)?)\)")  # "Bolivia (... State of)"
 TURNED_COMMA = re.compile(r"([^,]+?)\s*,\s*(.+? of(?: the)?)")  # "Korea, Republic of"
@@ -268,7 +271,8 @@ def country_index() -> CountryIndex:
     for alias, iso3 in load_aliases():
         names.setdefault(normalise(alias), (iso3, "alias"))
     for french, iso3 in french_names():  # "Allemagne", "Pays-Bas", "RDC"
-        names.setdefault(normalise(french), (iso3, "alias"))
+        if normalise(french) not in GIVEN_NAMES:
+            names.setdefault(normalise(french), (iso3, "alias"))
     return CountryIndex(names, display)
 
 
