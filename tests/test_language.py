@@ -25,6 +25,7 @@ FRENCH = "Le maire a déclaré mardi que le pont rouvrirait au printemps."
     (FRENCH, "fr"),
     ("« Nous ne céderons pas », a-t-il déclaré.", "fr"),
     ("Trump says no", "en"),
+    ('"We are ready," said Jean-Pierre Dupont de la Tour.', "en"),  # French names only
     ("", "en"),  # no letters: the default
     ("12 345 %%%", "en"),
 ])
@@ -44,6 +45,8 @@ def test_a_document_says_its_own_language_or_none():
                                position="1")
     assert isinstance(doc, Document) and doc.lang == "fr"
     assert Document.from_record({"text": FRENCH, "lang": "auto"}, source="x").lang is None
+    assert Document.from_record({"text": FRENCH, "lang": "fr-FR"}, source="x").lang == "fr"
+    assert Document.from_record({"text": FRENCH, "lang": ""}, source="x").lang is None
     bad = Document.from_record({"text": "x", "lang": "de"}, source="x.jsonl", position="2")
     assert isinstance(bad, Failure)
     assert str(bad).startswith("x.jsonl:2: unsupported language 'de'")
@@ -159,3 +162,33 @@ def test_an_old_store_gets_languages_and_accent_free_search(tmp_path):
     assert conn.execute("SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH"
                         " 'necessaire'").fetchall() == [(1,)]
     conn.execute("INSERT INTO attributions_fts (attributions_fts) VALUES ('integrity-check')")
+
+
+def test_french_names_of_states_are_read_in_french_text_only():
+    from saidwho.entities.countries import names_in, resolve_country
+
+    assert resolve_country("Island").iso3 is None  # English lists read as before
+    assert resolve_country("Allemagne").iso3 is None
+    with names_in("fr"):
+        assert resolve_country("Allemagne").iso3 == "DEU"
+        assert resolve_country("Allemange").iso3 == "DEU"  # misspelt
+
+
+@pytest.mark.model
+def test_a_loader_of_one_pipeline_reads_every_language_with_it(nlp):
+    from saidwho.extract import extract_detected, pipelines_of
+
+    result = extract_detected(pipelines_of(lambda: nlp), FRENCH, "x")
+    assert result.lang == "fr" and result.error is None  # read with the English pipeline
+
+
+def test_a_pipeline_that_cannot_load_fails_its_documents_only():
+    def load(code):
+        if code == "fr":
+            raise OSError("no French model")
+        raise AssertionError("English is not needed here")
+
+    results = list(extract_languages(Pipelines(load), [("a", FRENCH, None),
+                                                       ("b", FRENCH, "fr")]))
+    assert [(r.id, r.lang) for r in results] == [("a", "fr"), ("b", "fr")]
+    assert all(r.error and "cannot load the fr pipeline" in r.error for r in results)

@@ -387,7 +387,7 @@ def _open_store(db: str, *, readonly: bool = True) -> Store:
               help="Processes extracting in parallel (each loads the pipeline once).")
 @click.option("--field", "fields", multiple=True, metavar="NAME=KEY",
               help="JSON Lines mapping, e.g. --field text=body --field date=published "
-              "(names: id, text, title, url, date, outlet, author).")
+              "(names: id, text, lang, title, url, date, outlet, author).")
 @time_limit_option
 @lang_option()
 def ingest(paths: tuple[str, ...], db: str, model: str | None, engine: str,
@@ -800,8 +800,11 @@ def serve(db: str, host: str, port: int, model: str | None, engine: str, sample:
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     if nlp is not None and workers == 1:
-        loaded = nlp
-        app = create_app(WebConfig(Path(db), lambda: loaded, max_upload, hosts))
+        from .web.app import _loaded
+
+        app = create_app(WebConfig(Path(db), partial(_loaded, nlp,
+                                                     partial(_load_pipeline, model, engine)),
+                                   max_upload, hosts))
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     os.environ[SETTINGS_VARIABLE] = json.dumps({"db": str(Path(db).resolve()), "model": model,

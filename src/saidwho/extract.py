@@ -348,7 +348,13 @@ def extract_languages(
             yield doc_id, text, pipelines.language_of(text, given)
 
     for lang, run in itertools.groupby(tagged(), key=lambda item: item[2]):
-        nlp = pipelines.get(lang)
+        try:
+            nlp = pipelines.get(lang)
+        except Exception as exc:  # noqa: BLE001 (a model missing or broken: say which)
+            reason = f"cannot load the {lang} pipeline: {type(exc).__name__}: {exc}"[:500]
+            for doc_id, text, _ in run:
+                yield DocumentResult(doc_id, text=text, error=reason, lang=lang)
+            continue
         for result in extract_many(nlp, ((doc_id, text) for doc_id, text, _ in run),
                                    batch_size, time_limit):
             result.lang = lang
@@ -363,7 +369,12 @@ def pipelines_of(loader: Callable[..., Language], nlp: Language | None = None) -
     def load(lang: str) -> Language:
         if lang == "en":
             return nlp if nlp is not None else loader()
-        return loader(lang)
+        try:
+            return loader(lang)
+        except TypeError as exc:  # a loader of one pipeline only: English reads all
+            log.warning("the pipeline loader takes no language (%s): %s texts are read "
+                        "with the English pipeline", exc, lang)
+            return load("en")
 
     return Pipelines(load)
 

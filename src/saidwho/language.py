@@ -21,8 +21,10 @@ CHOICES = (*LANGUAGES, AUTO)
 DEFAULT_LANGUAGE = "en"
 # detection reads the start of a text: enough for a verdict, at a bounded cost
 DETECT_CHARS = 2_000
-# a text with fewer letters than this is read in the default language
+# a text with fewer letters than this is read in the default language, and one another
+# language wins with less than this probability (English and French only) too
 MIN_LETTERS = 12
+MIN_PROBABILITY = 0.95
 
 _identifier: Any = None
 _lock = threading.Lock()
@@ -34,7 +36,7 @@ def _classifier() -> Any:
         if _identifier is None:
             from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-            ident = LanguageIdentifier.from_model_file(MODEL_FILE)
+            ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
             ident.set_languages(list(LANGUAGES))
             _identifier = ident
     return _identifier
@@ -42,11 +44,14 @@ def _classifier() -> Any:
 
 def detect(text: str) -> str:
     """The language saidwho reads ``text`` in: the one of ``LANGUAGES`` it resembles most,
-    the default (English) for a text with almost no letters."""
+    the default (English) for a text with almost no letters or where French is not
+    clearly ahead (a short English sentence naming French people)."""
     sample = text[:DETECT_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return DEFAULT_LANGUAGE
-    lang, _score = _classifier().classify(sample)
+    lang, probability = _classifier().classify(sample)
+    if lang != DEFAULT_LANGUAGE and probability < MIN_PROBABILITY:
+        return DEFAULT_LANGUAGE  # "Hello, said Marie-Claire Dupont de la Tour": English
     return str(lang)
 
 
@@ -55,12 +60,17 @@ def check_language(lang: str | None, where: str = "") -> str | None:
     naming ``where`` otherwise."""
     if lang is None:
         return None
-    code = lang.strip().lower()
+    code = primary(lang)
     if code not in CHOICES:
         prefix = f"{where}: " if where else ""
         raise ValueError(f"{prefix}unsupported language {lang!r}: saidwho reads "
                          f"{', '.join(LANGUAGES)} (or {AUTO} to detect it)")
     return code
+
+
+def primary(lang: str) -> str:
+    """A language tag's primary subtag, lower-cased: "fr-FR", "FR_ca", " fr " -> "fr"."""
+    return lang.strip().replace("_", "-").split("-", 1)[0].lower()
 
 
 class Pipelines:

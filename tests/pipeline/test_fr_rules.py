@@ -128,3 +128,26 @@ def test_french_speaker(fr_extract, text, source, name, kind):
 def test_a_state_speaker_is_linked_to_its_code(fr_extract):
     (att,) = fr_extract("Le Quai d'Orsay a condamné l'attaque.")
     assert att.speaker.iso3 == "FRA"
+
+
+@pytest.mark.parametrize("text", [
+    "Pour Noël, la mairie installe un sapin sur la place.",  # a time, not an opinion
+    "Le suspect a été interrogé sur les faits par la police.",  # no question reported
+    "Les élèves interrogés sur leurs goûts préfèrent les frites.",
+])
+def test_not_attributions(fr_extract, text):
+    assert fr_extract(text) == []
+
+
+def test_memberships_in_french_news():
+    from saidwho.pipeline.fr.memberships import find_memberships
+
+    (signed,) = find_memberships(
+        "La déclaration a été signée notamment par la France, la Belgique et le Chili.")
+    assert (signed.relation, signed.codes, signed.partial) == (
+        "signed", ["FRA", "BEL", "CHL"], True)
+    found = find_memberships("La France a signé la déclaration, et le Mali a rejoint le texte.")
+    assert [(m.relation, m.codes) for m in found] == [("signed", ["FRA"]), ("joined", ["MLI"])]
+    (joined,) = find_memberships("Le Niger et le Nigeria ont rejoint la coalition.")
+    assert joined.codes == ["NER", "NGA"] and joined.span.text.startswith("Le Niger")
+    assert find_memberships("Le texte aurait été rédigé par la France et le Mali.") == []

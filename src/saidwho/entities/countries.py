@@ -3,8 +3,8 @@
 Names come from pycountry (ISO 3166-1: short names, official names, common names, and
 the "Korea, Republic of" forms turned round), plus the project's alias table
 (``country_aliases.csv``: short and historical forms, UN styles, demonyms) and the French
-names (``countries_fr``: ISO's French short names, French short forms such as "RDC"), so
-that French statements and news are read the same way. A name is
+names (``countries_fr``: ISO's French short names, French short forms such as "RDC") in
+French text only (``names_in("fr")``), so that French statements read as English ones do. A name is
 normalised (case, diacritics, punctuation, a leading "the", "X (Y of)" turned round) and
 looked up exactly; failing that, fuzzily (rapidfuzz), and the fuzzy answer is only given
 when it is close and clearly ahead of any other country's. Otherwise the name is reported
@@ -16,7 +16,9 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
@@ -257,9 +259,30 @@ class CountryIndex:
         return CountryMatch(name, None, None, candidates)
 
 
-@cache
+# The language of the text whose names are being read ("en" by default): French names of
+# states are only looked up, exactly or fuzzily, in French text (``names_in("fr")``), so
+# that English lists and speakers read as they always did ("Island" is no "Islande").
+_LANGUAGE: ContextVar[str] = ContextVar("saidwho_country_names", default="en")
+
+
+@contextmanager
+def names_in(lang: str) -> Iterator[None]:
+    """Read the names of states of a text in language ``lang`` ("en", "fr") inside."""
+    token = _LANGUAGE.set(lang)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
 def country_index() -> CountryIndex:
-    """The index of ISO names and the project's aliases (built once)."""
+    """The index of ISO names and the project's aliases, with the French names in French
+    text (each built once)."""
+    return _index(_LANGUAGE.get())
+
+
+@cache
+def _index(lang: str) -> CountryIndex:
     names: dict[str, tuple[str, str]] = {}
     display: dict[str, str] = {}
     for c in pycountry.countries:
@@ -270,9 +293,10 @@ def country_index() -> CountryIndex:
                 names.setdefault(normalise(value), (c.alpha_3, "exact"))
     for alias, iso3 in load_aliases():
         names.setdefault(normalise(alias), (iso3, "alias"))
-    for french, iso3 in french_names():  # "Allemagne", "Pays-Bas", "RDC"
-        if normalise(french) not in GIVEN_NAMES:
-            names.setdefault(normalise(french), (iso3, "alias"))
+    if lang == "fr":
+        for french, iso3 in french_names():  # "Allemagne", "Pays-Bas", "RDC"
+            if normalise(french) not in GIVEN_NAMES:
+                names.setdefault(normalise(french), (iso3, "alias"))
     return CountryIndex(names, display)
 
 
@@ -288,7 +312,7 @@ def resolve_country(name: str) -> CountryMatch:
     """The country a name refers to: exact, alias, or a fuzzy match that is clear enough."""
     if len(name) > MAX_NAME_CHARS:
         return CountryMatch(name, None, None)
-    return _resolve(name)
+    return _resolve(name, _LANGUAGE.get())
 
 
 def exact_country(name: str) -> CountryMatch:
@@ -296,7 +320,7 @@ def exact_country(name: str) -> CountryMatch:
     match) get none. Cheap: for linking speakers, which never take a fuzzy guess."""
     if len(name) > MAX_NAME_CHARS:
         return CountryMatch(name, None, None)
-    return _exact(name)
+    return _exact(name, _LANGUAGE.get())
 
 
 def resolve_countries(names: Iterable[str]) -> dict[str, CountryMatch]:
@@ -322,24 +346,24 @@ def resolve_countries(names: Iterable[str]) -> dict[str, CountryMatch]:
 def is_country(name: str) -> bool:
     """``resolve_country(name).resolved``, cheaply for the many names that are no
     country's (every line and list item a statement's text holds is asked)."""
-    return len(name) <= MAX_NAME_CHARS and _resolves(name)
+    return len(name) <= MAX_NAME_CHARS and _resolves(name, _LANGUAGE.get())
 
 
 # Memoised on the name as written: a list names the same states again and again, and a
 # hostile text the same word; the caches are bounded so a long run does not grow them.
 @lru_cache(maxsize=65536)
-def _resolve(name: str) -> CountryMatch:
-    return country_index().resolve(name)
+def _resolve(name: str, lang: str) -> CountryMatch:
+    return _index(lang).resolve(name)
 
 
 @lru_cache(maxsize=65536)
-def _exact(name: str) -> CountryMatch:
-    return country_index().exact(name)
+def _exact(name: str, lang: str) -> CountryMatch:
+    return _index(lang).exact(name)
 
 
 @lru_cache(maxsize=65536)
-def _resolves(name: str) -> bool:
-    return country_index().resolves(name)
+def _resolves(name: str, lang: str) -> bool:
+    return _index(lang).resolves(name)
 
 
 def country_name(iso3: str) -> str:

@@ -63,8 +63,12 @@ def _named_as(name: str | None, names: tuple[str, ...]) -> bool:
 def normalise(name: str) -> str:
     """A name compared without case, a leading article (English or French), a possessive
     or odd spacing."""
-    name = unicodedata.normalize("NFKC", name).replace("’", "'").lower().strip(" ,.;:\"'")
-    name = re.sub(r"^(?:the|a|an|le|la|les|un|une|des)\s+|^l'", "", name)
+    name = unicodedata.normalize("NFKC", name).replace("’", "'").strip(" ,.;:\"'")
+    # a French article: "une source", "la Vigie du Sud", "l'AFP"; not "UN" ("UN chief")
+    name = re.sub(r"^(?:[Uu]ne?|[Dd]es)\s+(?=[a-zà-ÿ])", "", name)
+    name = re.sub(r"^(?:le|la|les)\s+|^l'(?=\S)", "", name, flags=re.I)
+    name = name.lower()
+    name = re.sub(r"^(?:the|a|an)\s+", "", name)
     name = re.sub(r"'s?$", "", name)
     return re.sub(r"\s+", " ", name).strip()
 

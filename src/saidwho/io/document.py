@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..language import CHOICES as LANGUAGE_CHOICES
+from ..language import primary
 from .dates import normalise_date
 
 METADATA = ("title", "url", "date", "outlet", "author")
@@ -81,12 +82,15 @@ class Document:
                 for k in METADATA}
         doc_id = str(record.get(names["id"]) or fallback_id)
         lang = record.get(names["lang"])
-        if lang is not None:
-            if not isinstance(lang, str) or lang.strip().lower() not in LANGUAGE_CHOICES:
+        if lang is not None and (not isinstance(lang, str) or lang.strip()):
+            if not isinstance(lang, str) or primary(lang) not in LANGUAGE_CHOICES:
                 return Failure(source, position, f"unsupported language {lang!r} in field "
                                f"{names['lang']!r}: saidwho reads "
-                               f"{', '.join(LANGUAGE_CHOICES)}")
-            lang = lang.strip().lower()
+                               f"{', '.join(LANGUAGE_CHOICES)} (en-US and the like count "
+                               "as their language)")
+            lang = primary(lang)
+        else:
+            lang = None  # absent or empty: the run's language, or detected
         return cls(doc_id, text, source, position, **meta,
                    lang=None if lang == "auto" else lang)
 

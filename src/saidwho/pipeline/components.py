@@ -66,15 +66,17 @@ SPAN_KEYS = {"source": "saidwho_source", "cue": "saidwho_cue", "content": "saidw
 
 
 class AttributionFinder:
-    """Finds attributions in the language ``lang``; holds the cue lexicon, saved and loaded
-    with the pipeline."""
+    """Finds attributions in the language ``lang`` (empty: the pipeline's own, English for
+    one saidwho does not read); holds the cue lexicon, saved and loaded with the
+    pipeline."""
 
     def __init__(self, nlp: Language, name: str, *, min_confidence: float,
                  resolver: SpeakerResolverFn | None, lang: str = "en") -> None:
         self.name = name
         self.min_confidence = min_confidence
         self.resolver = resolver
-        self.grammar: Grammar = grammar_for(lang)
+        self.grammar: Grammar = grammar_for(lang or (nlp.lang if nlp.lang in GRAMMARS
+                                                      else "en"))
         self.grammar.prepare(nlp)
         self.lexicon: Lexicon = self.grammar.load_lexicon()
 
@@ -146,7 +148,7 @@ class SpeakerResolver:
 @Language.factory(
     "saidwho",
     default_config={"min_confidence": RULES_MIN_CONFIDENCE, "speaker_resolver": RESOLVER,
-                    "lang": "en"},
+                    "lang": ""},
     assigns=["doc._.attributions", "doc.spans"],
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
 )
@@ -158,7 +160,7 @@ def make_saidwho(nlp: Language, name: str, *, min_confidence: float,
 
 @Language.factory(
     "saidwho_attributions",
-    default_config={"min_confidence": RULES_MIN_CONFIDENCE, "lang": "en"},
+    default_config={"min_confidence": RULES_MIN_CONFIDENCE, "lang": ""},
     assigns=["doc._.attributions", "doc.spans"],
     requires=["token.dep", "token.lemma", "token.pos"],
 )

@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ..entities.countries import CountryMatch, is_country, resolve_countries
+from ..entities.countries import CountryMatch, is_country, names_in, resolve_countries
 from ..entities.lists import ENUMERATION, MAX_ITEM_WORDS, is_item, split_items
+from ..language import detect
 
 # "signed by", "endorsed by the following 93 States:", "on behalf of", "Signatories:"
 LIST_HEADING = re.compile(
@@ -104,7 +105,13 @@ class Statement:
 
 
 def read_statement(text: str, source: str = "") -> Statement:
-    """Title, date and signatories of a statement's plain text."""
+    """Title, date and signatories of a statement's plain text, its states' names read in
+    the text's language (English or French)."""
+    with names_in(detect(text)):
+        return _read(text, source)
+
+
+def _read(text: str, source: str) -> Statement:
     statement = Statement(title=_title(text), date=find_date(text), source=source)
     lists = [(role, [item for item in items if item != statement.title])  # a title line
              for role, items in _lists(text)]  # right above a one-per-line list

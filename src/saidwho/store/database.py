@@ -115,8 +115,8 @@ MIGRATIONS = [
     UPDATE attribution_dates SET date = (SELECT r.date FROM articles r
         WHERE r.id = attribution_dates.article_id);
     """,
-    # 9: the language an article was read in (NULL: stored before saidwho read French, so
-    # English); word search folds diacritics ("reforme" finds "réforme")
+    # 9: the language an article was read in (articles stored before saidwho read French
+    # were read in English); word search folds diacritics ("reforme" finds "réforme")
     """
     ALTER TABLE articles ADD COLUMN lang TEXT;
     UPDATE articles SET lang = 'en';

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from ..defaults import DOCUMENT_TIME_LIMIT
-from ..extract import extract_languages
+from ..extract import extract_languages, pipelines_of
 from ..io import Document, Failure, iter_documents
 from ..language import AUTO, Pipelines
 from ..model import DocumentResult
@@ -129,9 +129,9 @@ def _init_worker(loader: Callable[[str], Language], time_limit: float | None,
                  lang: str) -> None:
     global _worker_pipelines, _worker_time_limit
     exit_with_parent()  # kill -9 of the ingest gives the pool no chance to stop it
-    _worker_pipelines = Pipelines(loader, lang)
-    if lang != AUTO:
-        _worker_pipelines.get(lang)  # loaded before the first document comes
+    _worker_pipelines = pipelines_of(loader)
+    _worker_pipelines.lang = lang
+    _worker_pipelines.get(lang if lang != AUTO else "en")  # before the first document
     _worker_time_limit = time_limit
 
 

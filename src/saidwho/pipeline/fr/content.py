@@ -60,8 +60,8 @@ def _open(cue: Cue, quotes: QuoteIndex) -> Ranges:
     ids = subtree_indices(comp)
     obj = complement(verb, OBJECT)
     if obj is not None and obj.i < comp.i:
-        ids |= subtree_indices(obj)
-        ids |= set(range(max(t.i for t in obj.subtree) + 1, min(ids)))
+        gap = range(max(t.i for t in obj.subtree) + 1, min(ids))  # "les partenaires, dès
+        ids |= subtree_indices(obj) | set(gap)                     # lundi, à voter"
     ids = without_medium(verb.doc, ids)
     return char_runs(verb.doc, ids - {t.i for t in cue.tokens})
 

@@ -22,6 +22,7 @@ from .channels import is_channel
 from .parsing import in_incise, incise_start, inverted_subject, verb_group
 
 ACCORDING_PRIOR = 0.9
+ASKED_PRIOR = 0.85
 OPINION_PRIOR = 0.6
 CLAUSAL = frozenset({"ccomp"})
 OPEN = frozenset({"xcomp"})
@@ -31,6 +32,12 @@ CONTENT_PREPOSITIONS = frozenset({"à", "au", "aux", "de", "d'", "d’", "du", "
                                   "contre", "pour", "en"})
 PREPOSITIONAL = frozenset({"obl:arg", "obl", "obl:mod", "iobj"})
 RELATIVE = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "qui", "quoi"})
+# "Pour Noël, ...": times, not holders of an opinion
+NOT_OPINION = frozenset({"noël", "pâques", "l'instant", "instant", "moment", "heure",
+                         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                         "dimanche", "janvier", "février", "mars", "avril", "mai", "juin",
+                         "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+                         "toussaint", "ramadan", "aïd", "hanoukka", "l'heure"})
 # "a de son côté indiqué", "a pour sa part appelé", "met en garde": not what was said
 NOT_CONTENT = frozenset({"côté", "part", "garde"})
 VOWELS = tuple("aeiouyhéèêàâîôûAEIOUYHÉ")
@@ -68,7 +75,7 @@ def _verb_cue(tok: Token, lexicon: Lexicon, quotes: QuoteIndex,
         return None  # the speaker's words, not the reporter's
     if tok.pos_ == "VERB":
         keys = lexicon_keys(tok) + _guessed_lemmas(tok)  # "conteste" lemmatised "conteste"
-    elif tok.lower_ in ASKED:
+    elif tok.lower_ in ASKED and preposition_after(tok):
         keys = ["interroger"]  # "Interrogée sur ...", often tagged a name at a sentence start
     elif tok.is_alpha and inverted_subject(tok) is not None:
         keys = _guessed_lemmas(tok)  # "raconte-t-elle", tagged a noun or an adjective
@@ -77,6 +84,8 @@ def _verb_cue(tok: Token, lexicon: Lexicon, quotes: QuoteIndex,
     group = verb_group(tok)
     frame = frame_of(tok, group, quotes, sent_has_quote)
     prior = max((lexicon.verb_prior(key, frame) for key in keys), default=0.0)
+    if prior <= 0 and tok.lower_ in ASKED and preposition_after(tok):
+        prior = ASKED_PRIOR  # "Interrogée sur son avenir, ...": a question put to her
     if prior <= 0:
         prior = _learned_from_prior(tok, frame)
         if prior <= 0:
@@ -213,11 +222,15 @@ def preposition_after(verb: Token) -> list[Token]:
     if verb.lower_ not in ASKED or verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ not in (
             "sur", "à", "au", "aux", "quant"):
         return []
+    if not (verb.is_sent_start or (verb.i > 0 and doc[verb.i - 1].is_punct
+                                   and doc[verb.i - 1].is_sent_start)):
+        return []  # "Le suspect a été interrogé sur les faits": no question reported
     end = verb.i + 1
     while end < len(doc) and doc[end].text not in (",", ".", ";", ":") and not (
             end > verb.i + 1 and doc[end].is_sent_start):
         end += 1
-    return list(doc[verb.i + 1: end])
+    words = list(doc[verb.i + 1: end])
+    return words if any(t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") for t in words) else []
 
 
 # participles that open a question put to the subject: "Interrogée sur son avenir, ..."
@@ -295,6 +308,8 @@ def _opinion_cue(tok: Token) -> Cue | None:
     if head is None or not (head.pos_ == "PROPN" or head.is_title
                             or head.lower_ in ("lui", "elle", "eux", "elles")):
         return None
+    if head.lower_ in NOT_OPINION or head.ent_type_ == "DATE":
+        return None  # "Pour Noël, ...": a time
     end = max(t.i for t in head.subtree) + 1
     if end >= len(doc) or doc[end].text != ",":
         return None

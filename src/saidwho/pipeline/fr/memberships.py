@@ -33,7 +33,7 @@ PARTICIPLES = {"rédigé": "drafted", "préparé": "drafted", "élaboré": "draf
                "initié": "initiated", "lancé": "initiated"}
 PASSIVE = re.compile(
     r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")(?:e|s|es)?\s+"
-    r"(?:(?:conjointement|également|aussi|notamment|ensuite|finalement|déjà)\s+)*"
+    r"(?:(?:conjointement|également|aussi|ensuite|finalement|déjà)\s+)*"
     r"(?P<notably>notamment\s+)?par\s+", re.IGNORECASE)
 INITIATIVE = re.compile(r"\bà\s+l['’]initiative\s+(?=de\b|du\b|des\b|d['’])", re.IGNORECASE)
 ACTIVE = re.compile(
@@ -47,7 +47,7 @@ PARTIAL_OPENERS = re.compile(
     r"^(?P<described>[^,;.]{0,60}?),?\s*(?:parmi\s+lesquel(?:le)?s|dont|notamment|"
     r"entre\s+autres|en\s+particulier|comme)\s+", re.IGNORECASE)
 ITEM_SPLIT = re.compile(r",\s*|\s+et\s+|\s+ainsi\s+que\s+|\s+puis\s+")
-LEADING = re.compile(r"^(?:(?:de\s+la|des|du|de|par)\s+|(?:de\s+l|d)['’]\s*)?"
+LEADING = re.compile(r"^(?:et\s+)?(?:(?:de\s+la|des|du|de|par)\s+|(?:de\s+l|d)['’]\s*)?"
                      r"(?:(?:les|la|le)\s+|l['’]\s*)?", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 MAX_LIST_CHARS = 600
@@ -144,14 +144,14 @@ def _backward_list(text: str, start: int, stop: int) -> tuple[list[CountryMatch]
     """The states listed right before an active verb, back to the sentence start or a
     leading phrase ("Dans la soirée, la Belgique, l'Allemagne et la France ont ...")."""
     stretch = text[start:stop]
-    items = ITEM_SPLIT.split(stretch)
     members: list[CountryMatch] = []
-    for item in reversed(items):
-        state = _state(item)
+    first = len(stretch)
+    for piece, piece_end in reversed(_pieces(stretch)):
+        state = _state(piece)
         if state is None:
             break
         members.insert(0, state)
+        first = piece_end - len(piece)
     if not members:
         return [], stop
-    first = stretch.rfind(members[0].name)
-    return members, start + max(first, 0)
+    return members, start + first
