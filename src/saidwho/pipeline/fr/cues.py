@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from ..cue import Cue, Frame
@@ -41,13 +43,34 @@ NOT_OPINION = frozenset({"noël", "pâques", "l'instant", "instant", "moment", "
 # "a de son côté indiqué", "a pour sa part appelé", "met en garde": not what was said
 NOT_CONTENT = frozenset({"côté", "part", "garde"})
 VOWELS = tuple("aeiouyhéèêàâîôûAEIOUYHÉ")
+DASHES = frozenset("―—–")
+# words that open a cue of their own: "selon", "(d')après", "pour", "Interrogée"
+OPENERS = frozenset({"selon", "après", "d'après", "d’après", "pour"})
 
 
 def find_cues(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex, min_prior: float) -> Iterator[Cue]:
-    """All cue candidates in ``doc`` whose prior reaches ``min_prior``, in text order."""
+    """All cue candidates in ``doc`` whose prior reaches ``min_prior``, in text order.
+
+    Only the tokens that can open a cue are looked at closely: verbs, the words beside a
+    hyphenated clitic ("raconte-t-elle", tagged a noun), the participles of a question,
+    the prepositions of "selon X", colons and dashes (read from arrays, once)."""
+    words = doc.to_array(["POS", "LOWER"])
+    openers = [doc.vocab.strings.add(w) for w in OPENERS | ASKED]
+    found = (words[:, 0] == VERB) | np.isin(words[:, 1], openers)
+    candidates = set(np.flatnonzero(found).tolist())
+    for tok in doc:
+        text = tok.text
+        if text[:1] == "-":  # a clitic: the words on either side
+            candidates.update((tok.i - 1, tok.i + 1))
+        elif text == ":" or any(ch in DASHES for ch in text):
+            candidates.add(tok.i)
     for sent in doc.sents:
+        if not any(sent.start <= i < sent.end for i in candidates):
+            continue
         sent_quotes = quotes.overlapping(*sentence_window(sent))
         for tok in sent:
+            if tok.i not in candidates:
+                continue
             cue = (_according_cue(tok) or _verb_cue(tok, lexicon, quotes, bool(sent_quotes))
                    or colon_cue(tok) or dash_cue(tok, quotes))
             if cue is not None and cue.prior >= min_prior:
