@@ -151,3 +151,14 @@ def test_memberships_in_french_news():
     (joined,) = find_memberships("Le Niger et le Nigeria ont rejoint la coalition.")
     assert joined.codes == ["NER", "NGA"] and joined.span.text.startswith("Le Niger")
     assert find_memberships("Le texte aurait été rédigé par la France et le Mali.") == []
+
+
+def test_french_sentences_start_only_after_an_end_and_long_runs_are_cut(fr_nlp):
+    from saidwho.pipeline.paragraphs import MAX_SENTENCE_TOKENS
+
+    doc = fr_nlp("« Nous sommes prêts », se dit Bruxelles, qui attend la suite. Le texte "
+                 "suivra.\n\nLYON (AHP) - Le maire a parlé.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["«", "Le", "LYON", "Le"]  # none inside the incise; after a dateline
+    long = fr_nlp(" ".join(["mot"] * 400))
+    assert max(len(s) for s in long.sents) <= MAX_SENTENCE_TOKENS

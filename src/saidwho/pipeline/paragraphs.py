@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
+
+from .spans import doc_text
 
 # a blank line (spaces allowed) between paragraphs
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -60,25 +64,46 @@ AFTER_FINAL = frozenset({"»", "”", '"', ")", "’", "'"})
 
 def mark_sentence_ends(doc: Doc) -> Doc:
     """No sentence starts but after a full stop, a question or exclamation mark (and the
-    closing quotation mark after it) or a line break; the line breaks and long runs as
-    ``mark_line_breaks``. For the French model, which otherwise cuts sentences inside a
-    quotation's incise ("« ... », | se dit Bruxelles") and before a verb it takes for a
-    noun. Run before the parser."""
-    mark_line_breaks(doc)
-    text = doc.text
+    closing quotation mark after it) or a line break, and one starts after a dateline;
+    runs of more than ``MAX_SENTENCE_TOKENS`` tokens are cut as ``mark_line_breaks`` cuts
+    them. For the French model, which otherwise cuts sentences inside a quotation's
+    incise ("« ... », | se dit Bruxelles") and before a verb it takes for a noun. Run
+    before the parser. One pass over the tokens; the starts are set with one array."""
+    n = len(doc)
+    if n < 2:
+        return doc
+    texts = [t.text for t in doc]
+    after = [t.whitespace_ for t in doc]
+    spaces = [t.is_space for t in doc]
+    marks = [t.is_punct for t in doc]
+    flags = numpy.zeros(n, dtype="int32")  # 1: starts a sentence, -1: does not, 0: parser's
+    start = 0  # where the current sentence starts, as far as is known here
+    last_mark = -1  # the last punctuation mark since then
+    for i in range(1, n):
+        prev = texts[i - 1]
+        if marks[i - 1]:
+            last_mark = i - 1
+        if spaces[i] or spaces[i - 1] and "\n" not in prev:
+            continue
+        if "\n" in prev or "\n" in after[i - 1]:
+            flags[i] = 1
+            start = i
+        elif prev in SENTENCE_FINAL or (prev in AFTER_FINAL and i > 1
+                                        and texts[i - 2] in SENTENCE_FINAL):
+            start = i  # the parser's to decide, most likely a sentence start
+        else:
+            flags[i] = -1
+        if i - start >= MAX_SENTENCE_TOKENS:
+            cut = max(last_mark + 1 if i - last_mark <= CUT_LOOKBACK else i, start + 1)
+            while spaces[cut]:
+                cut += 1
+            flags[cut] = 1
+            start = cut
+    text = doc_text(doc)
     for dateline in DATELINE.finditer(text, 0, DATELINE_REACH):
         # "DAKAR (AHP) - L'accord ...": the sentence starts after it
-        after = doc.char_span(dateline.end(), len(text), alignment_mode="expand")
-        if after is not None and len(after) and after.start > 0:
-            after[0].is_sent_start = True
-    for tok in doc[1:]:
-        if tok.is_sent_start or tok.is_space:
-            continue
-        prev = doc[tok.i - 1]
-        if prev.is_space:
-            continue
-        ends = prev.text in SENTENCE_FINAL or (
-            prev.text in AFTER_FINAL and tok.i > 1 and doc[tok.i - 2].text in SENTENCE_FINAL)
-        if not ends:
-            tok.is_sent_start = False
+        span = doc.char_span(dateline.end(), len(text), alignment_mode="expand")
+        if span is not None and len(span) and span.start > 0:
+            flags[span.start] = 1
+    doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
     return doc
