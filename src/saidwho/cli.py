@@ -90,12 +90,11 @@ def _load(model: str | None, min_confidence: float | None, engine: str = "model"
 
 def _load_pipeline(model: str | None, engine: str, lang: str = "en",
                    run_lang: str = "en"):  # type: ignore[no-untyped-def]
-    """A pipeline for a worker process (picklable: a module-level function); ``model``
-    names the pipeline of the run's language ``run_lang`` (English's with auto)."""
-    from .extract import load_pipeline
+    """A pipeline for a worker process (picklable: a module-level function; the import
+    waits until a pipeline is wanted): ``extract.load_language``."""
+    from .extract import load_language
 
-    named = model if lang == (run_lang if run_lang != "auto" else "en") else None
-    return load_pipeline(named, engine=engine, lang=lang)
+    return load_language(model, engine, lang, run_lang)
 
 
 def _pipelines(model: str | None, min_confidence: float | None, engine: str,

@@ -361,6 +361,15 @@ def extract_languages(
             yield result
 
 
+def load_language(model: str | None, engine: str, lang: str = "en",
+                  model_lang: str = "en") -> Language:
+    """The pipeline of language ``lang`` for a run whose ``--model`` names the pipeline
+    of ``model_lang`` (English's with "auto"); the default one for any other language.
+    Module-level, so that worker processes can be given it."""
+    named = model if lang == (model_lang if model_lang != "auto" else "en") else None
+    return load_pipeline(named, engine=engine, lang=lang)
+
+
 def pipelines_of(loader: Callable[..., Language], nlp: Language | None = None) -> Pipelines:
     """The pipelines of a process that was given one English pipeline ``loader`` (the web's
     analysis): English from ``loader()`` (or ``nlp``, already loaded), another language

@@ -106,7 +106,3 @@ class Pipelines:
         if lang not in self._loaded:
             self._loaded[lang] = self.load(lang)
         return self._loaded[lang]
-
-    @property
-    def loaded(self) -> dict[str, Any]:
-        return dict(self._loaded)

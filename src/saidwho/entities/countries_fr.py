@@ -49,16 +49,12 @@ def _tables() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str
         if common:
             words.setdefault(key(fr.gettext(common)), (c.alpha_3, "name"))
     demonyms: dict[str, str] = {}
-    path = resources.files("saidwho") / "entities" / "fr_country_words.csv"
-    if path.is_file():
-        with path.open(encoding="utf-8") as fh:
-            rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")][1:]
-        for word, iso3, kind in rows:
-            if kind == "demonym":
-                demonyms.setdefault(key(word), iso3)
-            else:
-                words.setdefault(key(word), (iso3, kind))
-            names.setdefault(iso3, word if kind == "alias" else iso3)
+    for word, iso3, kind in _words():
+        if kind == "demonym":
+            demonyms.setdefault(key(word), iso3)
+        else:
+            words.setdefault(key(word), (iso3, kind))
+        names.setdefault(iso3, word if kind == "alias" else iso3)
     return names, words, demonyms
 
 
@@ -98,9 +94,13 @@ def french_names() -> list[tuple[str, str]]:
         common = getattr(c, "common_name", None)
         if common:
             out.append((fr.gettext(common), c.alpha_3))
+    return out + [(word, iso3) for word, iso3, kind in _words() if kind == "alias"]
+
+
+@cache
+def _words() -> list[tuple[str, str, str]]:
+    """The (word, code, kind) rows of ``fr_country_words.csv``."""
     path = resources.files("saidwho") / "entities" / "fr_country_words.csv"
-    if path.is_file():
-        with path.open(encoding="utf-8") as fh:
-            rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")][1:]
-        out += [(word, iso3) for word, iso3, kind in rows if kind == "alias"]
-    return out
+    with path.open(encoding="utf-8") as fh:
+        rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")][1:]
+    return [(word, iso3, kind) for word, iso3, kind in rows]

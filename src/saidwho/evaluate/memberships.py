@@ -6,13 +6,12 @@ precision over those the text was read to state, recall over those annotated."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import CorpusError
 from .scorer import PRF
+from .speakers import read_annotations
 
 Triple = tuple[str, str, str]
 
@@ -20,22 +19,16 @@ Triple = tuple[str, str, str]
 def read_gold_memberships(path: str | Path) -> dict[str, set[Triple]]:
     """article -> its annotated (article, relation, ISO3) triples."""
     out: dict[str, set[Triple]] = {}
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path}: cannot read the membership set ({exc})") from exc
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            article = str(row["article"])
-            triples = {(article, str(m["relation"]), str(code))
-                       for m in row["memberships"] for code in m["members"]}
-        except (ValueError, KeyError, TypeError) as exc:
-            raise CorpusError(f"{path}:{lineno}: not a membership line ({exc})") from exc
+    for article, triples in read_annotations(path, _triples, "membership set",
+                                             "membership line"):
         out.setdefault(article, set()).update(triples)
     return out
+
+
+def _triples(row: dict[str, Any]) -> tuple[str, set[Triple]]:
+    article = str(row["article"])
+    return article, {(article, str(m["relation"]), str(code))
+                     for m in row["memberships"] for code in m["members"]}
 
 
 @dataclass

@@ -12,14 +12,16 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import CorpusError
 from ..model import SPEAKER_TYPES, Attribution, Speaker
 from .scorer import candidate_pairs, match_pairs, token_spans
 
+T = TypeVar("T")
 MENTION_KINDS = ("pronoun", "short", "full", "description")
 BARE_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their",
                            "it", "its", "i", "me", "my", "we", "us", "our", "you", "who",
@@ -73,20 +75,29 @@ def normalise(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
-def read_gold_speakers(path: str | Path) -> dict[str, dict[tuple[int, int], GoldSpeaker]]:
-    """The annotations of a speaker set: article -> (start, end) -> annotation."""
-    out: dict[str, dict[tuple[int, int], GoldSpeaker]] = {}
+def read_annotations(path: str | Path, read: Callable[[Any], T], what: str,
+                     item: str) -> list[T]:
+    """``read`` of each JSON Lines object of a hand-made set (blank lines skipped); a
+    ``CorpusError`` naming the file (``what`` it holds) or the line (not an ``item``)."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path}: cannot read the speaker set ({exc})") from exc
+        raise CorpusError(f"{path}: cannot read the {what} ({exc})") from exc
+    out = []
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            gold = _gold_speaker(json.loads(line))
+            out.append(read(json.loads(line)))
         except (ValueError, KeyError, TypeError) as exc:
-            raise CorpusError(f"{path}:{lineno}: not a speaker annotation ({exc})") from exc
+            raise CorpusError(f"{path}:{lineno}: not a {item} ({exc})") from exc
+    return out
+
+
+def read_gold_speakers(path: str | Path) -> dict[str, dict[tuple[int, int], GoldSpeaker]]:
+    """The annotations of a speaker set: article -> (start, end) -> annotation."""
+    out: dict[str, dict[tuple[int, int], GoldSpeaker]] = {}
+    for gold in read_annotations(path, _gold_speaker, "speaker set", "speaker annotation"):
         out.setdefault(gold.article, {})[(gold.start, gold.end)] = gold
     return out
 

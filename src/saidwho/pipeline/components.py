@@ -25,17 +25,14 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from ..defaults import RULES_MIN_CONFIDENCE
-from ..pipeline.memberships import find_memberships
 from .attributions import find_attributions
-from .channels import find_channels
 from .filters import check
 from .grammar import Grammar
-from .grammars import GRAMMARS, grammar_for
+from .grammars import GRAMMARS, grammar_for, grammar_of
 from .lexicon import Lexicon
 from .paragraphs import mark_line_breaks, mark_sentence_ends
 from .serialise import register as register_serialisers
 from .spans import doc_text
-from .speakers import resolve_speakers
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
@@ -55,10 +52,7 @@ def speaker_resolver_v1() -> SpeakerResolverFn:
 
 def resolve_in_language(doc: Doc, atts: list[Any]) -> None:
     """Resolve speakers with the resolver of the doc's language (English by default)."""
-    if doc.lang_ in GRAMMARS:
-        GRAMMARS[doc.lang_].resolve_speakers(doc, atts)
-    else:
-        resolve_speakers(doc, atts)
+    grammar_of(doc).resolve_speakers(doc, atts)
 
 
 RESOLVER = {"@misc": "saidwho.speaker_resolver.v1"}
@@ -108,12 +102,12 @@ class AttributionFinder:
 
 def finish(doc: Doc, atts: list[Any], resolver: SpeakerResolverFn | None,
            grammar: Grammar | None = None) -> Doc:
-    """Find channels (with the ``grammar`` of the text's language; English by default),
+    """Find channels (with the ``grammar`` of the text's language, by default the doc's),
     resolve speakers (when a resolver is set: an engine's final output, checked by
     ``filters`` first) and store the attributions on the doc."""
     if resolver is not None:
         atts = check(doc_text(doc), atts)
-    (grammar.find_channels if grammar is not None else find_channels)(doc, atts)
+    (grammar or grammar_of(doc)).find_channels(doc, atts)
     if resolver is not None:
         resolver(doc, atts)
     doc._.attributions = atts
@@ -199,9 +193,7 @@ class MembershipReader:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        grammar = GRAMMARS.get(doc.lang_)
-        doc._.memberships = (grammar.find_memberships if grammar is not None
-                             else find_memberships)(doc_text(doc))
+        doc._.memberships = grammar_of(doc).find_memberships(doc_text(doc))
         return doc
 
 

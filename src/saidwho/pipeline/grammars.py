@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from ..language import LANGUAGES
 from .english import ENGLISH
 from .fr import FRENCH
@@ -9,6 +11,12 @@ from .grammar import Grammar
 
 GRAMMARS: dict[str, Grammar] = {"en": ENGLISH, "fr": FRENCH}
 assert tuple(GRAMMARS) == LANGUAGES
+
+
+def grammar_of(doc: Doc) -> Grammar:
+    """The grammar of a doc's language (``doc.lang_``; English for one saidwho does not
+    read)."""
+    return GRAMMARS.get(doc.lang_, ENGLISH)
 
 
 def grammar_for(lang: str) -> Grammar:

@@ -5,6 +5,7 @@ of 12 states ...") and takes a headline word as the next sentence's subject."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy
 from spacy.attrs import SENT_START
@@ -44,13 +45,19 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if prev.is_punct:
             last_mark = prev.i
         if tok.i - start >= MAX_SENTENCE_TOKENS and not tok.is_space:
-            cut = last_mark + 1 if tok.i - last_mark <= CUT_LOOKBACK else tok.i
-            cut = max(cut, start + 1)
-            while doc[cut].is_space:  # tok is no space: the loop stops at it
-                cut += 1
-            doc[cut].is_sent_start = True
-            start = cut
+            start = long_run_cut(tok.i, start, last_mark, lambda k: doc[k].is_space)
+            doc[start].is_sent_start = True
     return doc
+
+
+def long_run_cut(i: int, start: int, last_mark: int, is_space: Callable[[int], bool]) -> int:
+    """Where a run of tokens from ``start`` grown too long at token ``i`` (no space) is
+    cut: after its last punctuation mark when that is near, else at ``i``; never at a
+    space."""
+    cut = max(last_mark + 1 if i - last_mark <= CUT_LOOKBACK else i, start + 1)
+    while is_space(cut):  # token i is no space: the loop stops at it
+        cut += 1
+    return cut
 
 
 # a dateline before the first sentence: "DAKAR (AHP) - ", "GENÈVE - "
@@ -94,11 +101,8 @@ def mark_sentence_ends(doc: Doc) -> Doc:
         else:
             flags[i] = -1
         if i - start >= MAX_SENTENCE_TOKENS:
-            cut = max(last_mark + 1 if i - last_mark <= CUT_LOOKBACK else i, start + 1)
-            while spaces[cut]:
-                cut += 1
-            flags[cut] = 1
-            start = cut
+            start = long_run_cut(i, start, last_mark, spaces.__getitem__)
+            flags[start] = 1
     text = doc_text(doc)
     for dateline in DATELINE.finditer(text, 0, DATELINE_REACH):
         # "DAKAR (AHP) - L'accord ...": the sentence starts after it

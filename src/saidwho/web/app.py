@@ -91,23 +91,17 @@ def app_from_environment() -> FastAPI:
     """The app of one worker process when ``saidwho serve --workers N`` runs several: the
     settings come as JSON in $SAIDWHO_SERVE. Each worker starts its own analysis processes,
     or, with none, loads its own pipeline."""
+    from ..extract import load_language
     from ..processes import exit_with_parent
 
     exit_with_parent()  # a server killed with -9 must not leave workers on its port
     settings = json.loads(os.environ[SETTINGS_VARIABLE])
-    loader = partial(_load_for, settings["model"], settings["engine"])
+    loader = partial(load_language, settings["model"], settings["engine"])
     if not settings["analyzers"]:  # analyses in this process: its pipeline, loaded now
         loader = partial(_loaded, loader(), loader)
     return create_app(WebConfig(Path(settings["db"]), loader, settings["max_upload"],
                                 tuple(settings["allowed_hosts"]), settings["analyzers"],
                                 settings["analyze_timeout"], settings["analyze_queue"]))
-
-
-def _load_for(model: str | None, engine: str, lang: str = "en") -> Language:
-    """The pipeline of a language (``--model`` names the English one)."""
-    from ..extract import load_pipeline
-
-    return load_pipeline(model if lang == "en" else None, engine=engine, lang=lang)
 
 
 def _loaded(nlp: Language, load: Callable[..., Language], lang: str = "en") -> Language:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ...entities.countries_fr import french_state
 from ...model import Attribution, Segment, Speaker
 from ..spans import doc_text, sentence_of
+from .words import DAY_TIMES
 
 # "dans un communiqué", "lors d'une conférence de presse", "dans un entretien"
 MEDIUM_NOUNS = frozenset({
@@ -243,8 +244,7 @@ def _phrase(noun: Token) -> Span:
 
 
 # times and words between a verb and its addressee: "a déclaré mardi soir à l'AFP"
-SKIPPED = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-                     "dimanche", "matin", "soir", "hier", "aujourd'hui", "midi", ","})
+SKIPPED = DAY_TIMES | {","}
 # "à la barre", "au début de ...": places and times, not whom a speaker addressed
 NOT_ADDRESSEES = frozenset({"barre", "début", "fin", "issue", "sortie", "moment",
                             "occasion", "tribune", "veille", "lendemain", "heure", "reprise",

@@ -22,6 +22,7 @@ from ..lexicon import Lexicon
 from ..quotes import QuoteIndex
 from .channels import is_channel
 from .parsing import in_incise, incise_start, inverted_subject, verb_group
+from .words import DAY_TIMES, DAYS, MONTHS
 
 ACCORDING_PRIOR = 0.9
 ASKED_PRIOR = 0.85
@@ -35,11 +36,8 @@ CONTENT_PREPOSITIONS = frozenset({"à", "au", "aux", "de", "d'", "d’", "du", "
 PREPOSITIONAL = frozenset({"obl:arg", "obl", "obl:mod", "iobj"})
 RELATIVE = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "qui", "quoi"})
 # "Pour Noël, ...": times, not holders of an opinion
-NOT_OPINION = frozenset({"noël", "pâques", "l'instant", "instant", "moment", "heure",
-                         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-                         "dimanche", "janvier", "février", "mars", "avril", "mai", "juin",
-                         "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-                         "toussaint", "ramadan", "aïd", "hanoukka", "l'heure"})
+NOT_OPINION = DAYS | MONTHS | {"noël", "pâques", "l'instant", "instant", "moment", "heure",
+                               "toussaint", "ramadan", "aïd", "hanoukka", "l'heure"}
 # "a de son côté indiqué", "a pour sa part appelé", "met en garde": not what was said
 NOT_CONTENT = frozenset({"côté", "part", "garde"})
 VOWELS = tuple("aeiouyhéèêàâîôûAEIOUYHÉ")
@@ -151,7 +149,7 @@ def _guessed_lemmas(tok: Token) -> list[str]:
     if lower.endswith(("it", "is")):
         guesses.append(lower[:-1] + "re")  # dit -> dire, écrit -> écrire
     if lower.endswith("t"):
-        guesses.append(lower[:-1] + "r")  # conclut -> conclur (no), ment -> menr (no)
+        guesses.append(lower[:-1] + "r")  # 2nd group: réagit, avertit, garantit
     return guesses
 
 
@@ -197,11 +195,9 @@ def frame_of(verb: Token, group: list[Token], quotes: QuoteIndex, sent_has_quote
 
 
 # times between a verb and its object: "a démenti dimanche soir tout retard"
-TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-                        "dimanche", "matin", "soir", "hier", "aujourd'hui", "veille",
-                        "lendemain", "midi", "soirée", "matinée", "après-midi", "encore",
-                        "déjà", "aussitôt", "immédiatement", "publiquement", "vivement",
-                        "fermement", "également", "aussi", "toutefois", "pourtant"})
+TIME_WORDS = DAY_TIMES | {"veille", "lendemain", "soirée", "matinée", "après-midi", "encore",
+                          "déjà", "aussitôt", "immédiatement", "publiquement", "vivement",
+                          "fermement", "également", "aussi", "toutefois", "pourtant"}
 OBJECT_END = frozenset({",", ";", ":", ".", "!", "?", "(", "—", "–"})
 
 

@@ -27,7 +27,7 @@ from .parsing import (
     subject_before,
     verb_group,
 )
-from .words import PUBLICATION_WORDS, ROLE_NOUNS
+from .words import DAY_TIMES, PUBLICATION_WORDS, ROLE_NOUNS
 
 INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "parataxis"})
 # an inverted noun subject the parser took for an object: "a ajouté le ministre"
@@ -127,10 +127,8 @@ def _postverbal_subject(verb: Token) -> Token | None:
     return None
 
 
-TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-                        "dimanche", "matin", "soir", "hier", "aujourd'hui", "veille",
-                        "lendemain", "midi", "soirée", "matinée", "après-midi", "semaine",
-                        "mois", "an", "année", "jour"})
+TIME_WORDS = DAY_TIMES | {"veille", "lendemain", "soirée", "matinée", "après-midi", "semaine",
+                          "mois", "an", "année", "jour"}
 
 
 def _participle_source(verb: Token) -> Token | None:
@@ -146,10 +144,6 @@ def _participle_source(verb: Token) -> Token | None:
 
 def _has_case(tok: Token) -> bool:
     return any(c.dep_ == "case" for c in tok.children)
-
-
-def _according(prep: Token) -> Token | None:
-    return according_source(prep)
 
 
 def source_ranges(src: Token, cue: Cue, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -225,7 +219,7 @@ def _identifies(clause: Token) -> bool:
 
 SOURCE_READERS: dict[Frame, Callable[[Token], Token | None]] = {
     **{frame: verb_source for frame in Frame if frame.rules.verb},
-    Frame.ACCORDING: _according,
+    Frame.ACCORDING: according_source,
     Frame.NOUN: lambda noun: None,
     Frame.COLON: _label_source,
     Frame.DASH: _dash_source,

@@ -71,8 +71,7 @@ class Known:
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
     """Fill ``speaker`` and ``channel`` of each attribution, in place."""
-    text = doc_text(doc)
-    quotes = QuoteIndex.of(text)
+    quotes = QuoteIndex.of(doc_text(doc))
     known = _named_people(doc, quotes)
     for att in sorted(attributions, key=lambda a: a.span):
         span = _span(doc, att.source)
@@ -81,7 +80,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
             if found is None:
                 att.speaker = None
             else:
-                att.speaker = replace(found.speaker, surface=_segment(text, span))
+                att.speaker = replace(found.speaker, surface=_seg(span))
                 known.append(replace(found, start=span.start_char, spoke=True))
         if att.channel is not None and att.channel.surface is not None:
             chan = _span(doc, [att.channel.surface])
@@ -97,10 +96,6 @@ def _span(doc: Doc, segments: list[Segment]) -> Span | None:
     if not segments:
         return None
     return doc.char_span(segments[0].start, segments[-1].end, alignment_mode="expand")
-
-
-def _segment(text: str, span: Span) -> Segment:
-    return Segment.of(text, span.start_char, span.end_char)
 
 
 def _seg(span: Span) -> Segment:

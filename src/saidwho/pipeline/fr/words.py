@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import re
 
+DAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
+MONTHS = frozenset({"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                    "septembre", "octobre", "novembre", "décembre"})
+# times of day a verb's complements may hold ("a démenti dimanche soir ...")
+DAY_TIMES = DAYS | {"matin", "soir", "hier", "aujourd'hui", "midi"}
 # pronoun -> (gender, number); the clitics of an inversion lose their hyphens first
 PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p"),
             "lui": ("m", "s"), "eux": ("m", "p"), "celui-ci": ("m", "s"),
