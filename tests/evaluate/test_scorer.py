@@ -58,3 +58,18 @@ def test_matching_is_one_to_one():
     sc = score(pred)
     assert sc.attribution["content"].tp == 1
     assert sc.attribution["content"].precision == 0.5
+
+
+def test_content_recall_is_kept_by_the_gold_kind():
+    from dataclasses import replace
+
+    from saidwho.evaluate.scorer import format_scores
+
+    gold = [GOLD[0], replace(GOLD[1], kind="direct")]
+    s = Scorer()
+    s.add(TEXT, gold, [GOLD[0]])  # the unquoted content found, the quoted one missed
+    kinds = s.scores.recall_by_kind
+    assert (kinds["indirect"].recall, kinds["direct"].recall) == (1.0, 0.0)
+    assert s.scores.to_dict()["content_recall_by_kind"]["direct"] == {
+        "recall": 0.0, "tp": 0, "gold": 1}
+    assert "content recall, unquoted" in format_scores(s.scores)

@@ -11,6 +11,9 @@ Three families of figures:
   overlap, or both have no source); content + source + cue. At each level only pairs that
   satisfy the level's conditions are eligible.
 
+Content recall is also kept by the gold attribution's kind ("direct": its content holds a
+quotation mark; "indirect": it holds none), the recall of quoted and unquoted contents.
+
 The misattribution rate is the share of content-matched pairs whose predicted source does
 not overlap the gold source (including a source where gold has none and vice versa).
 """
@@ -76,6 +79,8 @@ class Scores:
     attribution: dict[str, PRF] = field(default_factory=lambda: {lv: PRF() for lv in LEVELS})
     matched_contents: int = 0
     misattributed: int = 0
+    # content-level recall by the gold attribution's kind (direct: quoted, indirect: not)
+    recall_by_kind: dict[str, PRF] = field(default_factory=dict)
     documents: int = 0
     # (confidence, right at content + source level) of every prediction
     confidences: list[tuple[float, bool]] = field(default_factory=list)
@@ -93,6 +98,9 @@ class Scores:
             "exact": {r: p.to_dict() for r, p in self.exact.items()},
             "attribution": {lv: p.to_dict() for lv, p in self.attribution.items()},
             "misattribution_rate": round(self.misattribution_rate, 4),
+            "content_recall_by_kind": {k: {"recall": round(p.recall, 4), "tp": p.tp,
+                                           "gold": p.n_gold}
+                                       for k, p in sorted(self.recall_by_kind.items())},
             "calibration": calibration_table(self.confidences),
             **({"speakers": self.speakers.to_dict()} if self.speakers is not None else {}),
             **({"memberships": self.memberships.to_dict()}
@@ -160,6 +168,9 @@ class Scorer:
             if level == "content":
                 s.matched_contents += len(matched)
                 s.misattributed += sum(1 for _i, _j, src_ok in matched if not src_ok)
+                found = {i for i, _j, _ok in matched}
+                for i, att in enumerate(gold):
+                    s.recall_by_kind.setdefault(att.kind, PRF()).add(int(i in found), 0, 1)
             if level == "content+source":
                 right = {j for _i, j, _ok in matched}
                 s.confidences.extend((a.confidence, j in right) for j, a in enumerate(pred))
@@ -253,7 +264,13 @@ def format_scores(scores: Scores, title: str = "") -> str:
             label = f"{family} {key}"
             lines.append(f"{label:28}{prf.precision:8.3f}{prf.recall:8.3f}{prf.f1:8.3f}")
     lines.append(f"{'misattribution rate':28}{scores.misattribution_rate:8.3f}")
+    for kind, prf in sorted(scores.recall_by_kind.items()):
+        label = f"content recall, {KIND_NAMES.get(kind, kind)}"
+        lines.append(f"{label:28}{'':8}{prf.recall:8.3f}")
     return "\n".join(lines)
+
+
+KIND_NAMES = {"direct": "quoted", "indirect": "unquoted"}
 
 
 def format_side_by_side(results: dict[str, Scores], title: str = "") -> str:
@@ -271,4 +288,9 @@ def format_side_by_side(results: dict[str, Scores], title: str = "") -> str:
             lines.append(f"{family + ' ' + key:28}" + "".join(f"{c:>26}" for c in cells))
     rates = "".join(f"{results[n].misattribution_rate:24.3f}  " for n in names)
     lines.append(f"{'misattribution rate':28}{rates}")
+    kinds = sorted({k for n in names for k in results[n].recall_by_kind})
+    for kind in kinds:
+        recalls = "".join(f"{results[n].recall_by_kind.get(kind, PRF()).recall:24.3f}  "
+                          for n in names)
+        lines.append(f"{'content recall, ' + KIND_NAMES.get(kind, kind):28}{recalls}")
     return "\n".join(lines)
