@@ -108,11 +108,26 @@ class TokenTable:
 
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
-        toks = list(doc)
-        return cls([t.head.i for t in toks], [t.lemma for t in toks], [t.pos for t in toks],
-                   [t.dep for t in toks], [t.lower for t in toks], [t.lemma_ for t in toks],
-                   [t.pos_ for t in toks], [t.dep_ for t in toks],
-                   [t.ent_type_ for t in toks], [t.is_punct for t in toks])
+        """Read from the document's arrays, each string looked up once per distinct
+        value (no Token objects)."""
+        n = len(doc)
+        arr = doc.to_array(["HEAD", "LEMMA", "POS", "DEP", "LOWER", "ENT_TYPE", "IS_PUNCT"])
+        heads = (np.arange(n) + arr[:, 0].astype(np.int64)).tolist() if n else []
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def text_of(column: int) -> list[str]:
+            out = []
+            for key in arr[:, column].tolist():
+                name = names.get(key)
+                if name is None:
+                    name = names[key] = strings[key] if key else ""
+                out.append(name)
+            return out
+
+        return cls(heads, arr[:, 1].tolist(), arr[:, 2].tolist(), arr[:, 3].tolist(),
+                   arr[:, 4].tolist(), text_of(1), text_of(2), text_of(3), text_of(5),
+                   [bool(v) for v in arr[:, 6].tolist()])
 
 
 def doc_info(doc: Doc, rules: list[Attribution], quotes: QuoteIndex | None = None) -> DocInfo:
@@ -160,75 +175,84 @@ def segment_tokens(doc: Doc, segments: list[Segment]) -> set[int]:
 def token_features(info: DocInfo) -> tuple[np.ndarray, np.ndarray]:
     """One row per token: its words, tags and dependency, its neighbours, whether it is
     quoted and what the rule engine made of it, and its vector. Read from the document's
-    arrays and the token table in one pass (no spaCy Token objects)."""
+    arrays and the token table (no spaCy Token objects but for subjects), each combined
+    feature hashed once per distinct combination."""
     doc = info.doc
     n = len(doc)
     ids = np.zeros((n, N_TOKEN_COLUMNS), dtype=np.uint64)
     if n == 0:
         return ids, info.vectors
     tt = info.tokens
-    arr = doc.to_array(["LOWER", "LEMMA", "POS", "TAG", "DEP", "SHAPE"]).astype(np.uint64)
-    tags = [t.tag_ for t in doc]
-    iobs = [t.ent_iob_ for t in doc]
-    heads = tt.heads
-    lemma = tt.lemma
+    arr = doc.to_array(["LOWER", "LEMMA", "POS", "TAG", "DEP", "SHAPE", "ENT_IOB"])
+    heads = np.array(tt.heads, dtype=np.int64)
+    lemma = tt.ids("lemma")
     # each token's children with a key dependency, and its subject's kind, in one pass
     child_deps: list[set[str]] = [set() for _ in range(n)]
-    subject: list[str | None] = [None] * n
-    for i in range(n):
-        head = heads[i]
+    subject: list[str] = [""] * n
+    for i, head in enumerate(tt.heads):
         if head == i:
             continue
         dep = tt.dep_[i]
         if dep in KEY_CHILD_DEPS:
             child_deps[head].add(dep)
-        if subject[head] is None and dep in SUBJECT_DEPS:
+        if not subject[head] and dep in SUBJECT_DEPS:
             subject[head] = _subject_of(i, dep, doc)
-    for i in range(n):
-        head = heads[i]
-        deps = sorted(child_deps[i])
-        lemma_ = tt.lemma_[i]
-        ids[i] = (
-            arr[i, 0], arr[i, 1], arr[i, 2], arr[i, 3], arr[i, 4],
-            lemma[head],  # the root's own (trained so: Token identity never held)
-            _h(tt.dep_[i], tt.pos_[head]),
-            lemma[i - 1] if i > 0 else 1,
-            lemma[i + 1] if i + 1 < n else 1,
-            info.quote[i] + 1,
-            info.rule_roles[i] + 10,
-            arr[i, 5],
-            _h(tt.ent_type_[i], iobs[i]),
-            _h(*deps),
-            _h(lemma_, *deps),
-            _h(tags[i - 1] if i > 0 else "", tags[i], tags[i + 1] if i + 1 < n else ""),
-            _h("subj", lemma_, subject[i] or ""),
-        )
+    deps = [tuple(sorted(d)) for d in child_deps]
+    dep_code, dep_values = tt.coded("dep_")
+    pos_code, pos_values = tt.coded("pos_")
+    ent_code, ent_values = tt.coded("ent_type_")
+    lemma_code, lemma_values = tt.coded("lemma_")
+    tag_code, tag_values = _codes([doc.vocab.strings[k] for k in arr[:, 3].tolist()])
+    subject_code, subject_values = _codes(subject)
+    # the tags before and after, "" past the text's ends (the code after the last tag)
+    edge = len(tag_values)
+    tag_values = [*tag_values, ""]
+    tag_before = np.concatenate([[edge], tag_code[:-1]])
+    tag_after = np.concatenate([tag_code[1:], [edge]])
+    ids[:, :5] = arr[:, :5]
+    ids[:, 5] = lemma[heads]  # the root's own (trained so: Token identity never held)
+    ids[:, 6] = _hashed((None, dep_code, dep_values), (None, pos_code[heads], pos_values))
+    ids[1:, 7] = lemma[:-1]
+    ids[0, 7] = 1
+    ids[:-1, 8] = lemma[1:]
+    ids[-1, 8] = 1
+    ids[:, 9] = info.quote + 1
+    ids[:, 10] = info.rule_roles + 10
+    ids[:, 11] = arr[:, 5]
+    ids[:, 12] = _hashed((None, ent_code, ent_values),
+                         (None, arr[:, 6].astype(np.int64), list(IOB_STRINGS)))
+    ids[:, 13] = [_h(*d) for d in deps]
+    ids[:, 14] = [_h(lemma_, *d) for lemma_, d in zip(tt.lemma_, deps, strict=True)]
+    ids[:, 15] = _hashed((None, tag_before, tag_values), (None, tag_code, tag_values),
+                         (None, tag_after, tag_values))
+    ids[:, 16] = _hashed(("subj", None, []), (None, lemma_code, lemma_values),
+                         (None, subject_code, subject_values))
     return ids, info.vectors
+
+
+# Token.ent_iob_ of each value of the ENT_IOB array
+IOB_STRINGS = ("", "I", "O", "B")
+
+
+def _codes(values: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Small integer codes of the values, and the value of each code."""
+    index: dict[str, int] = {}
+    codes = [index.setdefault(v, len(index)) for v in values]
+    return np.array(codes, dtype=np.int64), list(index)
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 
 
 def _subject_of(child: int, dep: str, doc: Doc) -> str:
-    """``_subject_kind``'s value for a token whose first subject-like child is ``child``
-    (an agent's first child stands for it)."""
+    """What kind of thing a token's subject (or possessor, for nouns) is, from its first
+    subject-like child ``child`` (an agent's first child stands for it)."""
     token = doc[child]
     if dep == "agent":
         token = next(iter(token.children), token)
     if token.pos_ == "PRON":
         return f"{dep}:{token.lower_}"
     return f"{dep}:{token.ent_type_ or token.pos_}"
-
-
-def _subject_kind(t: Token) -> str:
-    """What kind of thing the token's subject (or possessor, for nouns) is."""
-    for c in t.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
-            head = c if c.dep_ != "agent" else next(iter(c.children), c)
-            if head.pos_ == "PRON":
-                return f"{c.dep_}:{head.lower_}"
-            return f"{c.dep_}:{head.ent_type_ or head.pos_}"
-    return ""
 
 
 def cue_head(span: Span) -> Token:
