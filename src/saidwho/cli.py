@@ -296,10 +296,17 @@ def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: 
 @click.option("--cache", type=click.Path(file_okay=False),
               help="Keep the parsed splits here and reuse them on the next run.")
 @click.option("--model", help="An installed spaCy pipeline (default: en_core_web_sm).")
-@click.option("--cue-epochs", type=int, help="Epochs of the cue tagger (default: 4).")
-@click.option("--role-epochs", type=int, help="Epochs of the role tagger (default: 5).")
+@click.option("--cue-epochs", type=int, help="Epochs of the cue tagger (default: 3).")
+@click.option("--role-epochs", type=int, help="Epochs of the role tagger (default: 3).")
+@click.option("--cue-context", type=click.IntRange(0, 8),
+              help="Tokens on each side that the cue tagger's second layer reads (0: none; "
+                   "default: 0).")
+@click.option("--role-context", type=click.IntRange(0, 8),
+              help="Tokens on each side that the role tagger's second layer reads (0: none; "
+                   "default: 2).")
 def train(polnear: str, out: str, seed: int, cache: str | None, model: str | None,
-          cue_epochs: int | None, role_epochs: int | None) -> None:
+          cue_epochs: int | None, role_epochs: int | None, cue_context: int | None,
+          role_context: int | None) -> None:
     """Train the attribution tagger on PolNeAR's train split (dev is only scored).
 
     Use the result with `--weights OUT` on extract, eval and bench.
@@ -310,7 +317,8 @@ def train(polnear: str, out: str, seed: int, cache: str | None, model: str | Non
     err = Console(stderr=True)
     try:
         run_training(lambda: _load(model, None, "rules"), polnear, out,
-                     TrainConfig.of(seed=seed, cue_epochs=cue_epochs, role_epochs=role_epochs),
+                     TrainConfig.of(seed=seed, cue_epochs=cue_epochs, role_epochs=role_epochs,
+                                    cue_context=cue_context, role_context=role_context),
                      cache_dir=cache, say=err.print)
     except SaidwhoError as exc:
         _fail(str(exc))

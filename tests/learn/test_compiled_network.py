@@ -122,3 +122,63 @@ def test_the_rows_of_many_cues_are_each_cues_rows_one_after_the_other(nlp):
                                                                       strict=True)]
     assert np.array_equal(ids, np.vstack([i for i, _ in one_by_one]))
     assert np.array_equal(dense, np.vstack([d for _, d in one_by_one]))
+
+
+def _sequences(rng: np.random.RandomState, cfg: NetConfig, lengths: list[int]
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    n = sum(lengths)
+    ids = rng.randint(0, 50, size=(n, cfg.n_columns)).astype(np.uint64)
+    dense = rng.standard_normal((n, cfg.n_dense)).astype(np.float32)
+    return ids, dense, np.array(lengths), rng.randint(0, cfg.n_labels, size=n)
+
+
+def test_a_network_with_context_learns_and_compiles_to_the_same_outputs():
+    cfg = NetConfig(n_columns=4, n_dense=6, n_labels=3, hidden=16, context=2)
+    rng = network.seed_everything(5)
+    net = network.build(cfg)
+    ids, dense, lengths, y = _sequences(rng, cfg, [7, 1, 12, 30, 5] * 12)
+    opt = network.make_optimizer(0.01)
+    losses = [network.train_epoch(net, opt, (ids, dense, lengths), y, rng, batch=64)
+              for _ in range(4)]
+    assert losses[-1] < losses[0]
+    expected = net.predict((ids, dense, lengths))
+    # in batches of whole sequences, compiled or not
+    np.testing.assert_allclose(network.predict(net, (ids, dense, lengths), batch=50),
+                               expected, atol=1e-6)
+    np.testing.assert_allclose(network.predict(Compiled(net), (ids, dense, lengths), batch=90),
+                               expected, atol=1e-5)
+
+
+def test_a_row_of_a_network_with_context_sees_its_own_sequence_only():
+    cfg = NetConfig(n_columns=3, n_dense=4, n_labels=3, hidden=8, context=1)
+    rng = network.seed_everything(1)
+    net = network.build(cfg)
+    X = _sequences(rng, cfg, [5] * 40)
+    opt = network.make_optimizer(0.01)
+    for _ in range(2):  # (an untrained softmax layer is all zeros)
+        network.train_epoch(net, opt, X[:3], X[3], rng, batch=50)
+    ids, dense, _, _ = _sequences(rng, cfg, [3, 3])
+    before = network.predict(net, (ids, dense, np.array([3, 3])))
+    dense[3:] += 5.0  # change the second sequence only
+    ids[3:] += 7
+    after = network.predict(net, (ids, dense, np.array([3, 3])))
+    np.testing.assert_allclose(after[:3], before[:3], atol=1e-6)
+    assert not np.allclose(after[3:], before[3:])
+    # as one sequence, the first sequence's last row sees the change
+    joined = network.predict(net, (ids, dense, np.array([6])))
+    assert not np.allclose(joined[2], before[2])
+    np.testing.assert_allclose(joined[:2], before[:2], atol=1e-6)
+
+
+def test_neighbours_backward_is_the_gradient_of_neighbours():
+    rng = np.random.RandomState(2)
+    lengths = np.array([4, 1, 6])
+    pos, rem = network.positions(lengths)
+    assert pos.tolist() == [0, 1, 2, 3, 0, 0, 1, 2, 3, 4, 5]
+    assert rem.tolist() == [3, 2, 1, 0, 0, 5, 4, 3, 2, 1, 0]
+    h = rng.standard_normal((11, 3))
+    g = rng.standard_normal((11, 15))
+    # <neighbours(h), g> == <h, neighbours_backward(g)>: the map is linear
+    lhs = float((network.neighbours(h, pos, rem, 2) * g).sum())
+    rhs = float((h * network.neighbours_backward(g, pos, rem, 2)).sum())
+    assert lhs == pytest.approx(rhs)

@@ -1,5 +1,11 @@
 """The taggers' network: hashed embeddings of the id columns, the dense vectors beside them,
-two hidden layers and a softmax. Built with thinc (spaCy's machine-learning library)."""
+two hidden layers and a softmax. Built with thinc (spaCy's machine-learning library).
+
+A network with ``context`` > 0 reads its rows as sequences (a cue's window): its second
+layer sees the first layer's output for each row and for the ``context`` rows on either
+side within the same sequence, so a row's label depends on its neighbours' (a content
+is a run of tokens, not a set of single decisions). Its inputs carry the sequences'
+lengths: ``(ids, dense, lengths)``."""
 
 from __future__ import annotations
 
@@ -11,6 +17,8 @@ import numpy as np
 from thinc.api import Adam, HashEmbed, Model, Optimizer, Relu, Softmax, chain, fix_random_seed
 
 Rows = tuple[np.ndarray, np.ndarray]
+# (ids, dense) or, for a network with context, (ids, dense, lengths of the sequences)
+Inputs = tuple[np.ndarray, ...]
 
 
 @dataclass
@@ -23,6 +31,8 @@ class NetConfig:
     hidden: int = 192
     dropout: float = 0.25
     seed: int = 0
+    # rows on each side of a row that its second layer reads (0: none, rows independent)
+    context: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -34,18 +44,95 @@ def build(cfg: NetConfig) -> Model:
         for k in range(cfg.n_columns)
     ]
     features: Model = Model("features", _features_forward, init=_features_init, layers=embeds)
-    model: Model = chain(
-        features,
-        Relu(nO=cfg.hidden, dropout=cfg.dropout),
-        Relu(nO=cfg.hidden, dropout=cfg.dropout),
-        Softmax(nO=cfg.n_labels),
-    )
     width = cfg.n_columns * cfg.embed_width + cfg.n_dense
     ids = np.zeros((2, cfg.n_columns), dtype=np.uint64)
     dense = np.zeros((2, cfg.n_dense), dtype=np.float32)
-    model.initialize(X=(ids, dense), Y=np.zeros((2, cfg.n_labels), dtype=np.float32))
+    Y = np.zeros((2, cfg.n_labels), dtype=np.float32)
+    if cfg.context:
+        layers = [features,
+                  Relu(nO=cfg.hidden, nI=width, dropout=cfg.dropout),
+                  Relu(nO=cfg.hidden, nI=(2 * cfg.context + 1) * cfg.hidden,
+                       dropout=cfg.dropout),
+                  Softmax(nO=cfg.n_labels, nI=cfg.hidden)]
+        model: Model = Model("context", _context_forward, init=_context_init, layers=layers,
+                             dims={"nO": cfg.n_labels}, attrs={"context": cfg.context})
+        model.initialize(X=(ids, dense, np.array([2])), Y=Y)
+    else:
+        model = chain(
+            features,
+            Relu(nO=cfg.hidden, dropout=cfg.dropout),
+            Relu(nO=cfg.hidden, dropout=cfg.dropout),
+            Softmax(nO=cfg.n_labels),
+        )
+        model.initialize(X=(ids, dense), Y=Y)
     assert model.layers[1].get_dim("nI") == width
     return model
+
+
+def _context_init(model: Model, X: Inputs | None = None, Y: np.ndarray | None = None
+                  ) -> None:
+    for layer in model.layers:
+        layer.initialize()
+
+
+def _context_forward(model: Model, X: Inputs, is_train: bool
+                     ) -> tuple[np.ndarray, Callable]:
+    ids, dense, lengths = X
+    features, first, second, last = model.layers
+    k = model.attrs["context"]
+    pos, rem = positions(lengths)
+    f, back_f = features((ids, dense), is_train)
+    h1, back_1 = first(f, is_train)
+    wide = neighbours(h1, pos, rem, k)
+    h2, back_2 = second(wide, is_train)
+    out, back_3 = last(h2, is_train)
+
+    def backprop(dY: np.ndarray) -> Inputs:
+        d_wide = back_2(back_3(dY))
+        back_f(back_1(neighbours_backward(d_wide, pos, rem, k)))
+        return X
+
+    return out, backprop
+
+
+def positions(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's index in its sequence and the rows after it in the sequence."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    n = int(lengths.sum())
+    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    pos = np.arange(n) - starts
+    return pos, np.repeat(lengths, lengths) - pos - 1
+
+
+def neighbours(h: np.ndarray, pos: np.ndarray, rem: np.ndarray, k: int) -> np.ndarray:
+    """Each row's vector beside those of the ``k`` rows before and after it in its
+    sequence (zeros past the sequence's ends): [h[i-k], ..., h[i], ..., h[i+k]]."""
+    n, d = h.shape
+    out = np.zeros((n, (2 * k + 1) * d), dtype=h.dtype)
+    for j, offset in enumerate(range(-k, k + 1)):
+        block = out[:, j * d : (j + 1) * d]
+        if offset == 0:
+            block[:] = h
+            continue
+        rows = np.nonzero(pos >= -offset if offset < 0 else rem >= offset)[0]
+        block[rows] = h[rows + offset]
+    return out
+
+
+def neighbours_backward(d_wide: np.ndarray, pos: np.ndarray, rem: np.ndarray, k: int
+                        ) -> np.ndarray:
+    """The gradient of ``neighbours``' input from that of its output."""
+    n = len(d_wide)
+    d = d_wide.shape[1] // (2 * k + 1)
+    dh = np.zeros((n, d), dtype=d_wide.dtype)
+    for j, offset in enumerate(range(-k, k + 1)):
+        block = d_wide[:, j * d : (j + 1) * d]
+        if offset == 0:
+            dh += block
+            continue
+        rows = np.nonzero(pos >= -offset if offset < 0 else rem >= offset)[0]
+        dh[rows + offset] += block[rows]  # distinct rows for one offset
+    return dh
 
 
 def _features_init(model: Model, X: Rows | None = None, Y: np.ndarray | None = None) -> None:
@@ -74,21 +161,42 @@ def _features_forward(model: Model, X: Rows, is_train: bool) -> tuple[np.ndarray
     return Y, backprop
 
 
-def predict(model: Model | Compiled, X: Rows, batch: int = 4096,
+def predict(model: Model | Compiled, X: Inputs, batch: int = 4096,
             shared: tuple[Shared, ...] = ()) -> np.ndarray:
-    """Label probabilities of the rows ``X``, ``batch`` rows at a time (``shared``: see
-    ``Compiled.predict``)."""
-    ids, dense = X
+    """Label probabilities of the rows ``X``, about ``batch`` rows at a time (``shared``:
+    see ``Compiled.predict``). A network with context takes ``(ids, dense, lengths)`` and
+    is given whole sequences at a time."""
+    ids, dense = X[0], X[1]
     if len(ids) == 0:
         return np.zeros((0, _labels(model)), dtype=np.float32)
-    if isinstance(model, Compiled):
-        parts = [model.predict((ids[i : i + batch], dense[i : i + batch]),
-                               tuple(replace(s, keys=s.keys[i : i + batch]) for s in shared))
-                 for i in range(0, len(ids), batch)]
-    else:
-        parts = [model.predict((ids[i : i + batch], dense[i : i + batch]))
-                 for i in range(0, len(ids), batch)]
+    parts = []
+    for lo, hi, lengths in _batches_of(X, batch):
+        part: Inputs = (ids[lo:hi], dense[lo:hi], *lengths)
+        if isinstance(model, Compiled):
+            parts.append(model.predict(part, tuple(replace(s, keys=s.keys[lo:hi])
+                                                   for s in shared)))
+        else:
+            parts.append(model.predict(part))
     return np.vstack(parts)
+
+
+def _batches_of(X: Inputs, batch: int) -> Iterator[tuple[int, int, tuple[np.ndarray, ...]]]:
+    """[lo, hi) row ranges of about ``batch`` rows, and the lengths of the sequences in
+    each (for inputs with lengths; a range holds whole sequences)."""
+    n = len(X[0])
+    if len(X) == 2:
+        for lo in range(0, n, batch):
+            yield lo, min(n, lo + batch), ()
+        return
+    lengths = np.asarray(X[2], dtype=np.int64)
+    first = 0
+    lo = 0
+    while first < len(lengths):
+        sizes = np.cumsum(lengths[first:])
+        last = first + max(1, int(np.searchsorted(sizes, batch, side="right")))
+        hi = lo + int(lengths[first:last].sum())
+        yield lo, hi, (lengths[first:last],)
+        first, lo = last, hi
 
 
 def _labels(model: Model | Compiled) -> int:
@@ -124,13 +232,15 @@ class Compiled:
         self.w3 = np.ascontiguousarray(np.asarray(_param(last, "W"), dtype=np.float32).T)
         self.b3 = np.asarray(_param(last, "b"), dtype=np.float32)
         self.n_labels = int(self.b3.shape[0])
+        self.context = int(model.attrs.get("context", 0))
         self._blocks: dict[tuple[tuple[int, ...], int, int], np.ndarray] = {}
 
-    def predict(self, X: Rows, shared: tuple[Shared, ...] = ()) -> np.ndarray:
-        """Label probabilities of the rows ``X``. ``shared``: blocks of columns and dense
-        inputs that rows repeat, each with a key per row; rows with the same key must have
-        the same values in that block."""
-        ids, dense = X
+    def predict(self, X: Inputs, shared: tuple[Shared, ...] = ()) -> np.ndarray:
+        """Label probabilities of the rows ``X`` (with the sequences' lengths for a
+        network with context). ``shared``: blocks of columns and dense inputs that rows
+        repeat, each with a key per row; rows with the same key must have the same values
+        in that block."""
+        ids, dense = X[0], X[1]
         n = len(ids)
         hidden = np.empty((n, len(self.b1)), dtype=np.float32)
         hidden[:] = self.b1
@@ -149,7 +259,11 @@ class Compiled:
         lo, hi = spans[0] if spans else (0, 0)
         hidden += self._first_layer(ids, dense, columns, lo, hi)
         np.maximum(hidden, 0, out=hidden)
-        hidden = hidden @ self.w2
+        if self.context:
+            pos, rem = positions(X[2])
+            hidden = neighbours(hidden, pos, rem, self.context) @ self.w2
+        else:
+            hidden = hidden @ self.w2
         hidden += self.b2
         np.maximum(hidden, 0, out=hidden)
         scores = hidden @ self.w3
@@ -220,20 +334,44 @@ def batches(n: int, size: int, rng: np.random.RandomState) -> Iterator[np.ndarra
         yield order[i : i + size]
 
 
-def train_epoch(model: Model, optimizer: Optimizer, X: Rows, y: np.ndarray,
+def train_epoch(model: Model, optimizer: Optimizer, X: Inputs, y: np.ndarray,
                 rng: np.random.RandomState, batch: int = 256) -> float:
-    """One pass over the rows in random order; returns the mean loss."""
-    ids, dense = X
+    """One pass over the rows in random order (over the sequences, for inputs with
+    lengths: about ``batch`` rows of whole sequences an update); returns the mean loss."""
     n_labels = model.get_dim("nO")
     total = 0.0
-    for idx in batches(len(y), batch, rng):
-        probs, backprop = model.begin_update((ids[idx], dense[idx]))
+    for idx, part in _shuffled(X, batch, rng):
+        probs, backprop = model.begin_update(part)
+        labels = y[idx]
         truth = np.zeros((len(idx), n_labels), dtype=np.float32)
-        truth[np.arange(len(idx)), y[idx]] = 1.0
-        total += float(-np.log(probs[np.arange(len(idx)), y[idx]] + 1e-9).sum())
+        truth[np.arange(len(idx)), labels] = 1.0
+        total += float(-np.log(probs[np.arange(len(idx)), labels] + 1e-9).sum())
         backprop((probs - truth) / len(idx))
         model.finish_update(optimizer)
     return total / max(1, len(y))
+
+
+def _shuffled(X: Inputs, batch: int, rng: np.random.RandomState
+              ) -> Iterator[tuple[np.ndarray, Inputs]]:
+    """Batches of rows in random order (row indices, inputs); whole sequences, shuffled
+    as units, for inputs with lengths."""
+    ids, dense = X[0], X[1]
+    if len(X) == 2:
+        for idx in batches(len(ids), batch, rng):
+            yield idx, (ids[idx], dense[idx])
+        return
+    lengths = np.asarray(X[2], dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    order = rng.permutation(len(lengths))
+    group: list[int] = []
+    rows = 0
+    for k, s in enumerate(order.tolist()):
+        group.append(s)
+        rows += int(lengths[s])
+        if rows >= batch or k == len(order) - 1:
+            idx = np.concatenate([np.arange(starts[g], starts[g] + lengths[g]) for g in group])
+            yield idx, (ids[idx], dense[idx], lengths[group])
+            group, rows = [], 0
 
 
 def seed_everything(seed: int) -> np.random.RandomState:

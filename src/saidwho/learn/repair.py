@@ -61,7 +61,8 @@ def repair(doc: Doc, cue: Run, source: Run | None, contents: list[Run],
     if source is not None and _asked_of_the_source(doc, cue, source):
         source = None
     if source is not None:
-        source = (_left_closed(doc, source, cue_tokens), source[1])
+        source = _untrailed(doc, (_left_closed(doc, source, cue_tokens), source[1]))
+    if source is not None:
         taken = set(range(source[0], source[1] + 1))
         contents = _without(contents, taken)
     else:
@@ -71,8 +72,24 @@ def repair(doc: Doc, cue: Run, source: Run | None, contents: list[Run],
     for run in contents:
         fixed = blocked | _others(contents, run)
         a = _left_closed(doc, run, fixed)
-        out.append((a, _right_closed(doc, (a, run[1]), fixed)))
-    return cue, source, _merged(out)
+        closed = _untrailed(doc, (a, _right_closed(doc, (a, run[1]), fixed)))
+        if closed is not None:
+            out.append(closed)
+    return cue, source, _holes_filled(doc, _merged(out), blocked)
+
+
+# marks a source or content does not end on (the comma that closes an apposition, the
+# comma before the cue in "..., he said")
+TRAILING = frozenset({",", ";", "-", "–", "—"})
+
+
+def _untrailed(doc: Doc, run: Run) -> Run | None:
+    """The run less the commas, semicolons and dashes at its end (None if nothing is
+    left)."""
+    a, b = run
+    while b >= a and (doc[b].text in TRAILING or doc[b].is_space):
+        b -= 1
+    return (a, b) if b >= a else None
 
 
 def _cue_trimmed(doc: Doc, cue: Run) -> Run:
@@ -156,6 +173,33 @@ def _right_closed(doc: Doc, run: Run, blocked: set[int]) -> int:
             and doc[b + 1].text in QUOTE_CHARS and b + 1 not in blocked):
         b += 1
     return b
+
+
+def _holes_filled(doc: Doc, runs: list[Run], blocked: set[int]) -> list[Run]:
+    """Content runs with the words between two of them filled in when either run hangs
+    on those words in the parse ("Residents of the old quarter | have filed a complaint |
+    against the bridge": "against" depends on "filed"), so that a content is a phrase,
+    not a phrase with a hole in it; never across the cue, the source or a line break."""
+    out: list[Run] = []
+    for run in runs:
+        if out and _hangs_on_the_gap(doc, out[-1], run, blocked):
+            out[-1] = (out[-1][0], run[1])
+        else:
+            out.append(run)
+    return out
+
+
+def _hangs_on_the_gap(doc: Doc, first: Run, second: Run, blocked: set[int]) -> bool:
+    gap = range(first[1] + 1, second[0])
+    if not gap or any(i in blocked or _breaks(doc[i]) for i in gap):
+        return False
+    if sentence_of(doc[first[1]]).start != sentence_of(doc[second[0]]).start:
+        return False
+    for a, b in (first, second):
+        heads = {doc[i].head.i for i in range(a, b + 1)} - set(range(a, b + 1))
+        if heads & set(gap):
+            return True
+    return False
 
 
 def _breaks(tok: Token) -> bool:

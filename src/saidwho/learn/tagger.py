@@ -156,8 +156,8 @@ class AttributionTagger:
     def __init__(self, cue_cfg: NetConfig | None = None, role_cfg: NetConfig | None = None,
                  cue_net: Model | None = None, role_net: Model | None = None,
                  calibration: Calibration | None = None, info: dict[str, Any] | None = None):
-        self.cue_cfg = cue_cfg or NetConfig(N_TOKEN_COLUMNS, 96, len(CUE_LABELS))
-        self.role_cfg = role_cfg or NetConfig(N_CUE_COLUMNS, 192, len(ROLE_LABELS))
+        self.cue_cfg = cue_cfg or self.default_cue_config()
+        self.role_cfg = role_cfg or self.default_role_config()
         self.cue_net = cue_net or network.build(self.cue_cfg)
         self.role_net = role_net or network.build(self.role_cfg)
         # what predicts: the networks themselves while they train, their compiled forms
@@ -170,6 +170,14 @@ class AttributionTagger:
         # the rest of info: the training's record, kept as read
         self.info = {k: v for k, v in info.items() if k not in DECODING_KEYS}
 
+    @staticmethod
+    def default_cue_config() -> NetConfig:
+        return NetConfig(N_TOKEN_COLUMNS, 96, len(CUE_LABELS))
+
+    @staticmethod
+    def default_role_config() -> NetConfig:
+        return NetConfig(N_CUE_COLUMNS, 192, len(ROLE_LABELS))
+
     # -- prediction ---------------------------------------------------------------------
 
     def candidates(self, doc: Doc, rules: list[Attribution],
@@ -177,7 +185,7 @@ class AttributionTagger:
         if len(doc) == 0:
             return []
         info = doc_info(doc, rules, quotes)
-        cue_probs = network.predict(self.cue_fast, token_features(info))
+        cue_probs = network.predict(self.cue_fast, self.cue_inputs(info))
         spans = _fewest_per_sentence(info, cue_spans(doc, cue_probs,
                                                      self.decoding.cue_threshold))
         if not spans:
@@ -199,8 +207,9 @@ class AttributionTagger:
                 network.Shared(CUE_ROW_CUE_COLUMNS, width, 2 * width, np.repeat(
                     np.arange(len(batch)), [len(rows) for rows in windows])),
             )
-            probs = network.predict(self.role_fast, (rows_ids, rows_dense),
-                                    batch=len(rows_ids), shared=shared)
+            probs = network.predict(
+                self.role_fast, self.role_inputs(rows_ids, rows_dense, windows),
+                batch=len(rows_ids), shared=shared)
             start = 0
             for (span, score), rows in zip(batch, windows, strict=True):
                 cand = self.decode(info, span, score, rows,
@@ -209,6 +218,21 @@ class AttributionTagger:
                 if cand is not None:
                     out.append(cand)
         return out
+
+    def cue_inputs(self, info: DocInfo) -> network.Inputs:
+        """The cue tagger's inputs for a text's tokens (a network with context reads each
+        sentence as a sequence)."""
+        ids, dense = token_features(info)
+        if not self.cue_cfg.context:
+            return ids, dense
+        return ids, dense, np.bincount(info.sent_ids)
+
+    def role_inputs(self, ids: np.ndarray, dense: np.ndarray, windows: list[range]
+                    ) -> network.Inputs:
+        """The role tagger's inputs for the rows of these cue windows."""
+        if not self.role_cfg.context:
+            return ids, dense
+        return ids, dense, np.array([len(rows) for rows in windows], dtype=np.int64)
 
     def decode(self, info: DocInfo, span: Span, cue_score: float, rows: range,
                probs: np.ndarray, cues: frozenset[int] = frozenset()

@@ -27,7 +27,6 @@ from .features import (
     cue_features_many,
     doc_info,
     segment_tokens,
-    token_features,
     window,
 )
 from .tagger import AttributionTagger, Calibration, cue_spans, to_attribution
@@ -48,10 +47,15 @@ CUE_THRESHOLDS = (0.5, 0.4, 0.3)
 @dataclass
 class TrainConfig:
     seed: int = 0
-    cue_epochs: int = 4
-    role_epochs: int = 5
+    cue_epochs: int = 3
+    role_epochs: int = 3
     batch: int = 256
     learn_rate: float = 0.001
+    # the role tagger's rows on each side that its second layer reads (NetConfig.context)
+    role_context: int = 2
+    role_hidden: int = 192
+    # the same for the cue tagger, whose sequences are sentences
+    cue_context: int = 0
 
     @classmethod
     def of(cls, **values: object) -> TrainConfig:
@@ -78,37 +82,37 @@ def gold_cue_runs(doc_: ParsedDoc) -> dict[tuple[int, int], tuple[set[int], set[
     return out
 
 
-def cue_rows(docs: list[ParsedDoc]) -> tuple[network.Rows, np.ndarray]:
-    ids, dense, labels = [], [], []
+def cue_rows(docs: list[ParsedDoc], tagger: AttributionTagger
+             ) -> tuple[network.Inputs, np.ndarray]:
+    parts: list[network.Inputs] = []
+    labels = []
     for p in docs:
-        info = doc_info(p.doc, p.rules)
-        i, d = token_features(info)
+        parts.append(tagger.cue_inputs(doc_info(p.doc, p.rules)))
         gold: set[int] = set()
         for a, b in gold_cue_runs(p):
             gold.update(range(a, b + 1))
-        ids.append(i)
-        dense.append(d)
         labels.extend(bio(gold, range(len(p.doc)), p.doc, 1, 2))
-    return (np.vstack(ids), np.vstack(dense)), np.asarray(labels, dtype=np.int64)
+    inputs = tuple(np.concatenate([part[k] for part in parts]) for k in range(len(parts[0])))
+    return inputs, np.asarray(labels, dtype=np.int64)
 
 
-def role_rows(docs: list[ParsedDoc], tagger: AttributionTagger | None = None,
-              threshold: float = NEGATIVE_CUE_THRESHOLD) -> tuple[network.Rows, np.ndarray]:
-    """Rows for every gold cue, and, labelled all outside, for the rule engine's cues and
-    the cue tagger's (at ``threshold``) that are no gold cue."""
+def role_rows(docs: list[ParsedDoc], tagger: AttributionTagger,
+              threshold: float = NEGATIVE_CUE_THRESHOLD) -> tuple[network.Inputs, np.ndarray]:
+    """The role tagger's inputs for every gold cue, and, labelled all outside, for the
+    rule engine's cues and the cue tagger's (at ``threshold``) that are no gold cue."""
     ids: list[np.ndarray] = []
     dense: list[np.ndarray] = []
     labels: list[int] = []
+    all_windows: list[range] = []
     for p in docs:
         doc = p.doc
         info = doc_info(doc, p.rules)
         runs = gold_cue_runs(p)
         gold_tokens = {i for a, b in runs for i in range(a, b + 1)}
         false_cues = [c for c, _src, _cnt in info.rules if c]
-        if tagger is not None:
-            probs = network.predict(tagger.cue_net, token_features(info))
-            false_cues += [set(range(sp.start, sp.end))
-                           for sp, _ in cue_spans(doc, probs, threshold)]
+        probs = network.predict(tagger.cue_net, tagger.cue_inputs(info))
+        false_cues += [set(range(sp.start, sp.end))
+                       for sp, _ in cue_spans(doc, probs, threshold)]
         for cue_tokens in false_cues:
             if not cue_tokens & gold_tokens:
                 runs[(min(cue_tokens), max(cue_tokens))] = (set(), set())
@@ -117,18 +121,20 @@ def role_rows(docs: list[ParsedDoc], tagger: AttributionTagger | None = None,
         i, d = cue_features_many(info, spans, windows)
         ids.append(i)
         dense.append(d)
+        all_windows += windows
         for rows, (src, cnt) in zip(windows, runs.values(), strict=True):
             src_l = bio(src, rows, doc, 1, 2)
             cnt_l = bio(cnt - src, rows, doc, 3, 4)
             labels.extend(s or c for s, c in zip(src_l, cnt_l, strict=True))
-    return (np.vstack(ids), np.vstack(dense)), np.asarray(labels, dtype=np.int64)
+    inputs = tagger.role_inputs(np.vstack(ids), np.vstack(dense), all_windows)
+    return inputs, np.asarray(labels, dtype=np.int64)
 
 
 def cue_f1(tagger: AttributionTagger, docs: list[ParsedDoc]) -> float:
     tp = n_pred = n_gold = 0
     for p in docs:
         info = doc_info(p.doc, p.rules)
-        probs = network.predict(tagger.cue_net, token_features(info))
+        probs = network.predict(tagger.cue_net, tagger.cue_inputs(info))
         pred = {(s.start, s.end - 1) for s, _ in cue_spans(p.doc, probs)}
         gold = set(gold_cue_runs(p))
         tp += len(pred & gold)
@@ -221,7 +227,7 @@ def choose_decoding(tagger: AttributionTagger, held: list[ParsedDoc],
         f"content+source F1 {f1:.4f}")
 
 
-def _fit(net: object, X: network.Rows, y: np.ndarray, cfg: TrainConfig,
+def _fit(net: object, X: network.Inputs, y: np.ndarray, cfg: TrainConfig,
          rng: np.random.RandomState, evaluate: Callable[[], float], label: str,
          say: Callable[[str], None], t0: float, epochs: int) -> None:
     """Train ``net`` epoch by epoch and keep the weights of its best held-out epoch."""
@@ -260,11 +266,14 @@ def train(
         f"({time.time() - t0:.0f} s)")
 
     rng = network.seed_everything(cfg.seed)
-    tagger = AttributionTagger()
-    tagger.cue_cfg.seed = tagger.role_cfg.seed = cfg.seed
+    tagger = AttributionTagger(
+        cue_cfg=replace(AttributionTagger.default_cue_config(), seed=cfg.seed,
+                        context=cfg.cue_context),
+        role_cfg=replace(AttributionTagger.default_role_config(), seed=cfg.seed,
+                         context=cfg.role_context, hidden=cfg.role_hidden))
     tagger.decoding = replace(tagger.decoding, tree_features=True)
 
-    X, y = cue_rows(fit)
+    X, y = cue_rows(fit, tagger)
     say(f"cue tagger: {len(y)} token rows")
     _fit(tagger.cue_net, X, y, cfg, rng, lambda: cue_f1(tagger, held), "cue F1", say, t0,
          epochs=cfg.cue_epochs)

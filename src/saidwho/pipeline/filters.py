@@ -24,7 +24,7 @@ SENTENCE_END = ('.', '!', '?', '"', '”', "'", '’', ':')
 
 # the content of "who asked not to be named", "on condition of anonymity"
 ANONYMITY_REQUEST = re.compile(
-    r"(?:not\s+to\s+be\s+(?:named|identified|quoted)|(?:on\s+(?:the\s+)?condition\s+of\s+)?"
+    r"(?:not\s+to\s+be(?:\s+(?:named|identified|quoted))?|(?:on\s+(?:the\s+)?condition\s+of\s+)?"
     r"anonymity)\W*", re.I)
 
 

@@ -292,11 +292,22 @@ def _description(span: Span) -> str:
             if not _modifies(child):
                 continue
             end = max(end, child.right_edge.i + 1)
-    stop = next((t.i for t in span.doc[root.i + 1 : end] if t.text in DESCRIPTION_STOPS), None)
+    stop = next((t.i for t in span.doc[root.i + 1 : end]
+                 if t.text in DESCRIPTION_STOPS or _opens_clause_set_off(t)), None)
     end = stop if stop is not None else end
     while end > span.start + 1 and span.doc[end - 1].pos_ in TRAILING_POS:
         end -= 1
     return span.doc[span.start : end].text
+
+
+def _opens_clause_set_off(comma: Token) -> bool:
+    """Whether a comma opens a relative clause set off by commas ("A council official |,
+    who asked not to be named,"): said of the speaker, not part of its description."""
+    if comma.text != "," or comma.i + 1 >= len(comma.doc):
+        return False
+    after = comma.doc[comma.i + 1]
+    return after.lower_ in ("who", "whom", "whose", "which") or any(
+        t.dep_ in ("relcl", "acl") and t.left_edge.i == after.i for t in after.ancestors)
 
 
 def _modifies(child: Token) -> bool:
