@@ -38,7 +38,7 @@ def test_a_source_takes_its_own_modifiers_back_from_the_content(parse):
     cue, src, contents = repair(doc, _run(doc, "announced"),
                                 _run(doc, "minister, Daniel Okafor,"),
                                 [_run(doc, "education"), _run(doc, "that meals will be free")])
-    assert _text(doc, src) == "The education minister, Daniel Okafor,"
+    assert _text(doc, src) == "The education minister, Daniel Okafor"  # (no closing comma)
     assert [_text(doc, c) for c in contents] == ["that meals will be free"]
 
 
@@ -139,3 +139,31 @@ def test_the_main_subject_is_not_the_source_of_a_participle_clause(parse):
     _, source, _ = repair(doc, _run(doc, "Asked"), _run(doc, "reporters"),
                           [_run(doc, "whether the port would reopen")])
     assert source is not None and _text(doc, source) == "reporters"
+
+
+def test_a_source_or_content_does_not_end_on_a_comma_or_an_opening_mark(parse):
+    doc = parse('The report, titled "Open water," said, the minister, Ana Ruiz, said.')
+    _, src, _ = repair(doc, _run(doc, "said, the"), _run(doc, 'The report, titled "'),
+                       [_run(doc, "Open water")])
+    assert _text(doc, src) == "The report, titled"
+    doc = parse("Tomas Brandt, the chairman, said the plan was late, and costly.")
+    _, src, (content,) = repair(doc, _run(doc, "said"), _run(doc, ", the chairman,"),
+                                [_run(doc, "the plan was late,")])
+    assert (_text(doc, src), _text(doc, content)) == ("the chairman", "the plan was late")
+
+
+def test_the_words_a_content_hangs_on_fill_its_hole(parse):
+    doc = parse("Their lawyer said residents of the old quarter have filed a complaint "
+                "against the bridge.")
+    _, _, contents = repair(doc, _run(doc, "said"), _run(doc, "Their lawyer"),
+                            [_run(doc, "residents of the old quarter"),
+                             _run(doc, "against the bridge")])
+    assert [_text(doc, r) for r in contents] == [
+        "residents of the old quarter have filed a complaint against the bridge"]
+
+
+def test_a_hole_is_not_filled_across_the_cue_or_between_unrelated_runs(parse):
+    doc = parse('"The port will open," Lund said, "and the ships will come."')
+    _, _, contents = repair(doc, _run(doc, "said"), _run(doc, "Lund"),
+                            [_run(doc, "The port will open"), _run(doc, "and the ships")])
+    assert len(contents) == 2

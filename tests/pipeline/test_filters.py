@@ -36,3 +36,13 @@ def test_both_engines_keep_the_headline_content_in_the_headline(nlp, model_nlp):
         for att in pipeline(TEXT)._.attributions:
             if att.cue[0].start < end:
                 assert all(s.end <= end for s in att.content)
+
+
+@pytest.mark.parametrize(("content", "asked"), [
+    ("not to be named", True), ("not to be", True), ("on condition of anonymity", True),
+    ("not to be trusted with the port", False), ("the cranes were idle", False)])
+def test_a_request_for_anonymity_is_read_from_its_content(content, asked):
+    from saidwho.pipeline.filters import is_anonymity_request
+
+    att = Attribution("indirect", content=[Segment.of(content, 0, len(content))])
+    assert is_anonymity_request(att) is asked

@@ -130,3 +130,19 @@ def test_a_headline_role_names_the_person_the_article_introduces(model_extract):
     atts = model_extract("Harbour tolls to rise, mayor says\n\nThe harbour mayor, Lena Moss, "
                          "announced on Monday that tolls would rise in May.")
     assert [a.speaker.name for a in atts] == ["Lena Moss", "Lena Moss"]
+
+
+@pytest.mark.model
+def test_a_source_with_its_clause_set_off_by_commas_is_described_without_it(nlp):
+    from saidwho.model import Attribution, Segment
+    from saidwho.pipeline.speakers import resolve_speakers
+
+    text = "A port official, who asked not to be named, said the cranes were idle."
+    doc = nlp(text)
+    source = "A port official, who asked not to be named"
+    att = Attribution("indirect", source=[Segment.of(text, 0, len(source))],
+                      cue=[Segment.of(text, text.index("said"), text.index("said") + 4)],
+                      content=[Segment.of(text, text.index("the cranes"), len(text) - 1)])
+    resolve_speakers(doc, [att])
+    assert att.speaker is not None
+    assert (att.speaker.name, att.speaker.type) == ("A port official", "anonymous")

@@ -61,7 +61,8 @@ def repair(doc: Doc, cue: Run, source: Run | None, contents: list[Run],
     if source is not None and _asked_of_the_source(doc, cue, source):
         source = None
     if source is not None:
-        source = _untrailed(doc, (_left_closed(doc, source, cue_tokens), source[1]))
+        source = _untrailed(doc, (_left_closed(doc, source, cue_tokens),
+                                  _noun_closed(doc, source[1], cue_tokens)), QUOTE_CHARS)
     if source is not None:
         taken = set(range(source[0], source[1] + 1))
         contents = _without(contents, taken)
@@ -83,13 +84,27 @@ def repair(doc: Doc, cue: Run, source: Run | None, contents: list[Run],
 TRAILING = frozenset({",", ";", "-", "–", "—"})
 
 
-def _untrailed(doc: Doc, run: Run) -> Run | None:
-    """The run less the commas, semicolons and dashes at its end (None if nothing is
-    left)."""
+def _untrailed(doc: Doc, run: Run, also: frozenset[str] = frozenset()) -> Run | None:
+    """The run less the commas, semicolons and dashes (and marks in ``also``) at its
+    ends (None if nothing is left)."""
     a, b = run
-    while b >= a and (doc[b].text in TRAILING or doc[b].is_space):
+    marks = TRAILING | also
+    while a <= b and (doc[a].text in TRAILING or doc[a].is_space):
+        a += 1
+    while b >= a and (doc[b].text in marks or doc[b].is_space):
         b -= 1
     return (a, b) if b >= a else None
+
+
+def _noun_closed(doc: Doc, last: int, blocked: set[int]) -> int:
+    """A source that ends on a modifier runs to the noun it modifies ("the harbour |
+    union"): a source is a noun phrase."""
+    b = last
+    while (doc[b].dep_ in LEFT_MODIFIERS and b < doc[b].head.i <= b + 3
+           and doc[b].head.pos_ in ("NOUN", "PROPN")
+           and not any(i in blocked or _breaks(doc[i]) for i in range(b + 1, doc[b].head.i + 1))):
+        b = doc[b].head.i
+    return b
 
 
 def _cue_trimmed(doc: Doc, cue: Run) -> Run:

@@ -97,8 +97,9 @@ def channel_segment(doc: Doc, cue: list[Segment], text: str | None = None) -> Se
         head = addressee(tok)
         if head is None:
             continue
-        ids = [t.i for t in head.subtree if t.dep_ not in ("relcl", "acl")
-               and t.i >= head.left_edge.i]
+        clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl")
+                   for t in c.subtree}  # "the states | that signed it"
+        ids = [t.i for t in head.subtree if t.i not in clauses]
         runs = char_runs(doc, _contiguous_from(head, ids))
         if runs:
             s, e = runs[0]
@@ -129,4 +130,10 @@ def find_channels(doc: Doc, atts: list[Attribution]) -> None:
 
 
 def _overlaps(seg: Segment, att: Attribution) -> bool:
-    return any(s.start < seg.end and seg.start < s.end for s in (*att.content, *att.source))
+    """Whether a channel overlaps the source, or the content other than as its opening
+    words: "urged supporters | to vote" may take the addressee into the content (PolNeAR
+    often does), and the addressee is still the channel."""
+    if any(s.start < seg.end and seg.start < s.end for s in att.source):
+        return True
+    return any(s.start < seg.end and seg.start < s.end
+               and not (s.start == seg.start and seg.end < s.end) for s in att.content)
