@@ -78,5 +78,5 @@ def test_the_quick_start_demo_runs_as_written():
     done = subprocess.run(["scripts/demo"], cwd=root, capture_output=True, text=True,
                           timeout=600, env={**os.environ, "COLUMNS": "100"})
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "coalition-statement: 8 attributions" in done.stdout
+    assert "coalition-statement: 10 attributions" in done.stdout
     assert "Rosa Ibarra" in done.stdout and "Traceback" not in done.stderr

@@ -300,7 +300,7 @@ def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: 
 @click.option("--role-epochs", type=int, help="Epochs of the role tagger (default: 3).")
 @click.option("--cue-context", type=click.IntRange(0, 8),
               help="Tokens on each side that the cue tagger's second layer reads (0: none; "
-                   "default: 0).")
+                   "default: 2).")
 @click.option("--role-context", type=click.IntRange(0, 8),
               help="Tokens on each side that the role tagger's second layer reads (0: none; "
                    "default: 2).")

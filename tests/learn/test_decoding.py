@@ -50,3 +50,23 @@ def test_saved_weights_keep_their_info(tmp_path: Path):
     tagger.to_disk(tmp_path)
     saved = json.loads((tmp_path / "tagger.json").read_text("utf-8"))["info"]
     assert saved == PACKAGED_INFO
+
+
+def test_content_runs_join_over_a_small_gap_but_not_over_a_sentence_end():
+    import numpy as np
+    import pytest
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from saidwho.learn.tagger import _runs
+
+    words = ["that", "it", "failed", ".", '"', "We", "are", "here", ",", "and", "so"]
+    doc = Doc(Vocab(), words=words)
+    on = np.array([1, 1, 1, 0, 0, 1, 0, 0, 0, 1, 1], dtype=bool)
+    probs = np.where(on, 0.8, 0.1)
+    rows = range(len(words))
+    joined = _runs(doc, rows, on, probs, None, set(), 3)
+    assert [(a, b) for a, b, _ in joined] == [(0, 10)]
+    stopped = _runs(doc, rows, on, probs, None, set(), 3, frozenset({3}))
+    assert [(a, b) for a, b, _ in stopped] == [(0, 2), (5, 10)]
+    assert stopped[0][2] == pytest.approx(0.8)

@@ -73,6 +73,16 @@ class DocInfo:
     rules: list[tuple[set[int], set[int], set[int]]]  # (cue, source, content) token sets
     tokens: TokenTable
 
+    @property
+    def sentence_ends(self) -> frozenset[int]:
+        """The tokens that end a sentence with a full stop, question or exclamation mark."""
+        if self._sentence_ends is None:
+            self._sentence_ends = frozenset(
+                i for i, text in enumerate(self.tokens.lemma_) if text in (".", "?", "!"))
+        return self._sentence_ends
+
+    _sentence_ends: frozenset[int] | None = field(default=None, repr=False)
+
 
 @dataclass
 class TokenTable:

@@ -247,8 +247,10 @@ class AttributionTagger:
         blocked = cue | (set(range(source[0], source[1] + 1)) if source else set())
         cnt_p = probs[:, 3] + probs[:, 4]
         contents = _runs(doc, rows, cnt_p >= self.decoding.content_threshold,
-                         cnt_p, None, blocked, self.decoding.content_gap)
-        contents = [c for c in contents if _has_word(doc, c[0], c[1])]
+                         cnt_p, None, blocked, self.decoding.content_gap,
+                         info.sentence_ends)
+        contents = _without_strays(info, span, [c for c in contents
+                                                if _has_word(doc, c[0], c[1])])
         if not contents:
             return None
         rule_cue, agreement, rule_runs = _rule_content(info, cue, contents)
@@ -388,19 +390,20 @@ def _fewest_per_sentence(info: DocInfo, spans: list[tuple[Span, float]]
 
 
 def _runs(doc: Doc, rows: range, on: np.ndarray, probs: np.ndarray,
-          begins: np.ndarray | None, blocked: set[int], gap: int
-          ) -> list[tuple[int, int, float]]:
+          begins: np.ndarray | None, blocked: set[int], gap: int,
+          stops: frozenset[int] = frozenset()) -> list[tuple[int, int, float]]:
     """Token runs (first, last, mean probability) of one role in the window.
 
     A run is a stretch of rows that are ``on``; a row where ``begins`` is true starts a new
     run. Gaps of at most ``gap`` rows between two runs are filled unless they hold a
-    ``blocked`` token (the cue, the source)."""
+    ``blocked`` token (the cue, the source) or a ``stops`` one (a sentence's end)."""
     spans: list[list[int]] = []
+    kept = blocked | stops if stops else blocked
     for k in range(len(rows)):
         if not on[k] or rows[k] in blocked:
             continue
         fresh = begins is not None and begins[k]
-        if spans and not fresh and _joins(spans[-1][1], k, rows, blocked, gap):
+        if spans and not fresh and _joins(spans[-1][1], k, rows, kept, gap):
             spans[-1][1] = k
         else:
             spans.append([k, k])
@@ -414,6 +417,23 @@ def _runs(doc: Doc, rows: range, on: np.ndarray, probs: np.ndarray,
         if a <= b:
             out.append((a, b, float(np.mean(probs[k : j + 1]))))
     return out
+
+
+# a content piece outside the cue's sentence this short and this unsure is a stray
+# (the "We" of '... had failed. "We are not giving up," said ...')
+STRAY_TOKENS = 2
+STRAY_PROBABILITY = 0.5
+
+
+def _without_strays(info: DocInfo, cue: Span, contents: list[tuple[int, int, float]]
+                    ) -> list[tuple[int, int, float]]:
+    """The content pieces less the short, unsure ones outside the cue's sentence, when
+    another piece is left."""
+    sentence = info.sent_ids[cue.start]
+    kept = [c for c in contents
+            if info.sent_ids[c[0]] == sentence or c[1] - c[0] + 1 > STRAY_TOKENS
+            or c[2] >= STRAY_PROBABILITY]
+    return kept or contents
 
 
 def _joins(last: int, k: int, rows: range, blocked: set[int], gap: int) -> bool:

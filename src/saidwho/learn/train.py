@@ -55,7 +55,7 @@ class TrainConfig:
     role_context: int = 2
     role_hidden: int = 192
     # the same for the cue tagger, whose sequences are sentences
-    cue_context: int = 0
+    cue_context: int = 2
 
     @classmethod
     def of(cls, **values: object) -> TrainConfig:
