@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -73,15 +74,12 @@ class DocInfo:
     rules: list[tuple[set[int], set[int], set[int]]]  # (cue, source, content) token sets
     tokens: TokenTable
 
-    @property
+    @cached_property
     def sentence_ends(self) -> frozenset[int]:
-        """The tokens that end a sentence with a full stop, question or exclamation mark."""
-        if self._sentence_ends is None:
-            self._sentence_ends = frozenset(
-                i for i, text in enumerate(self.tokens.lemma_) if text in (".", "?", "!"))
-        return self._sentence_ends
-
-    _sentence_ends: frozenset[int] | None = field(default=None, repr=False)
+        """The tokens that end a sentence with a full stop, question or exclamation mark
+        (a mark is its own lemma)."""
+        return frozenset(i for i, lemma in enumerate(self.tokens.lemma_)
+                         if lemma in (".", "?", "!"))
 
 
 @dataclass

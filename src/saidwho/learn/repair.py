@@ -63,11 +63,8 @@ def repair(doc: Doc, cue: Run, source: Run | None, contents: list[Run],
     if source is not None:
         source = _untrailed(doc, (_left_closed(doc, source, cue_tokens),
                                   _noun_closed(doc, source[1], cue_tokens)), QUOTE_CHARS)
-    if source is not None:
-        taken = set(range(source[0], source[1] + 1))
-        contents = _without(contents, taken)
-    else:
-        taken = set()
+    taken = set(range(source[0], source[1] + 1)) if source is not None else set()
+    contents = _without(contents, taken)
     blocked = cue_tokens | taken
     out = []
     for run in contents:

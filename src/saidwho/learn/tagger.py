@@ -398,12 +398,12 @@ def _runs(doc: Doc, rows: range, on: np.ndarray, probs: np.ndarray,
     run. Gaps of at most ``gap`` rows between two runs are filled unless they hold a
     ``blocked`` token (the cue, the source) or a ``stops`` one (a sentence's end)."""
     spans: list[list[int]] = []
-    kept = blocked | stops if stops else blocked
+    barriers = blocked | stops if stops else blocked
     for k in range(len(rows)):
         if not on[k] or rows[k] in blocked:
             continue
         fresh = begins is not None and begins[k]
-        if spans and not fresh and _joins(spans[-1][1], k, rows, kept, gap):
+        if spans and not fresh and _joins(spans[-1][1], k, rows, barriers, gap):
             spans[-1][1] = k
         else:
             spans.append([k, k])

@@ -300,14 +300,24 @@ def _description(span: Span) -> str:
     return span.doc[span.start : end].text
 
 
+# the words that open a relative clause set off by a comma (", that" rarely does)
+SET_OFF_RELATIVES = (RELATIVE_PRONOUNS - {"that"}) | {"whose"}
+
+
 def _opens_clause_set_off(comma: Token) -> bool:
     """Whether a comma opens a relative clause set off by commas ("A council official |,
     who asked not to be named,"): said of the speaker, not part of its description."""
     if comma.text != "," or comma.i + 1 >= len(comma.doc):
         return False
     after = comma.doc[comma.i + 1]
-    return after.lower_ in ("who", "whom", "whose", "which") or any(
-        t.dep_ in ("relcl", "acl") and t.left_edge.i == after.i for t in after.ancestors)
+    return after.lower_ in SET_OFF_RELATIVES or any(
+        t.dep_ in ("relcl", "acl") and t.left_edge.i == after.i
+        for t in after.ancestors)
+
+
+def _set_off(clause: Token) -> bool:
+    """Whether a clause opens right after a comma."""
+    return clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
 
 
 def _modifies(child: Token) -> bool:
@@ -319,7 +329,7 @@ def _modifies(child: Token) -> bool:
     if child.dep_ in ("prep", "appos", "amod", "compound", "nummod"):
         return True
     if child.dep_ in ("relcl", "acl"):
-        if child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
+        if _set_off(child):
             return False  # ", who asked not to be named": said of it, not naming it
         return child.tag_ in ("VBN", "VBG") or child.left_edge.pos_ in ("PRON", "DET")
     return False
