@@ -461,15 +461,18 @@ def _hashed(*columns: Column) -> np.ndarray:
     for codes, radix in coded[1:]:  # one integer per combination (mixed radix)
         key = key * radix + codes
     combos, inverse = np.unique(key, return_inverse=True)
-    out = np.empty(len(combos), dtype=np.uint64)
-    for r, combo in enumerate(combos.tolist()):
-        digits = []
-        for radix in reversed(radices):
-            combo, digit = divmod(combo, radix)
-            digits.append(digit)
-        parts = reversed(digits)
-        out[r] = _h(*(constant if codes is None else values[next(parts)]
-                      for constant, codes, values in columns))
+    digits: list[list[int]] = []  # per coded column, its code in each combination
+    rest = combos
+    for radix in reversed(radices):
+        rest, digit = np.divmod(rest, radix)
+        digits.append(digit.tolist())
+    digits.reverse()
+    coded_digits = iter(digits)
+    parts = [[constant] * len(combos) if codes is None
+             else [values[d] for d in next(coded_digits)]
+             for constant, codes, values in columns]
+    out = np.fromiter((_h(*combo) for combo in zip(*parts, strict=True)), dtype=np.uint64,
+                      count=len(combos))
     return out[inverse.reshape(-1)]
 
 
