@@ -304,9 +304,13 @@ def evaluate(polnear: str, split: str, model: str | None, engine: str, weights: 
 @click.option("--role-context", type=click.IntRange(0, 8),
               help="Tokens on each side that the role tagger's second layer reads (0: none; "
                    "default: 2).")
+@click.option("--cue-hidden", type=click.IntRange(16, 1024),
+              help="Width of the cue tagger's hidden layers (default: 192).")
+@click.option("--role-hidden", type=click.IntRange(16, 1024),
+              help="Width of the role tagger's hidden layers (default: 192).")
 def train(polnear: str, out: str, seed: int, cache: str | None, model: str | None,
           cue_epochs: int | None, role_epochs: int | None, cue_context: int | None,
-          role_context: int | None) -> None:
+          role_context: int | None, cue_hidden: int | None, role_hidden: int | None) -> None:
     """Train the attribution tagger on PolNeAR's train split (dev is only scored).
 
     Use the result with `--weights OUT` on extract, eval and bench.
@@ -318,7 +322,8 @@ def train(polnear: str, out: str, seed: int, cache: str | None, model: str | Non
     try:
         run_training(lambda: _load(model, None, "rules"), polnear, out,
                      TrainConfig.of(seed=seed, cue_epochs=cue_epochs, role_epochs=role_epochs,
-                                    cue_context=cue_context, role_context=role_context),
+                                    cue_context=cue_context, role_context=role_context,
+                                    cue_hidden=cue_hidden, role_hidden=role_hidden),
                      cache_dir=cache, say=err.print)
     except SaidwhoError as exc:
         _fail(str(exc))

@@ -86,3 +86,19 @@ def test_train_names_a_folder_that_is_not_polnear(tmp_path: Path):
                                        "--out", str(tmp_path / "w")])
     assert result.exit_code != 0
     assert "not a PolNeAR split" in result.output
+
+
+def test_training_takes_the_widths_of_the_hidden_layers(mini_polnear: Path, tmp_path: Path):
+    out = tmp_path / "narrow"
+    result = CliRunner().invoke(main, [
+        "train", "--polnear", str(mini_polnear), "--out", str(out), "--cue-epochs", "1",
+        "--role-epochs", "1", "--cue-hidden", "48", "--role-hidden", "64",
+    ])
+    assert result.exit_code == 0, result.output
+    tagger = AttributionTagger.from_disk(out)
+    assert (tagger.cue_cfg.hidden, tagger.role_cfg.hidden) == (48, 64)
+    assert json.loads((out / "tagger.json").read_text(encoding="utf-8"))[
+        "info"]["config"]["cue_hidden"] == 48
+    bad = CliRunner().invoke(main, ["train", "--polnear", str(mini_polnear), "--out",
+                                    str(tmp_path / "x"), "--role-hidden", "4"])
+    assert bad.exit_code != 0 and "--role-hidden" in bad.output

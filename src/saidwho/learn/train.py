@@ -56,6 +56,7 @@ class TrainConfig:
     role_hidden: int = 192
     # the same for the cue tagger, whose sequences are sentences
     cue_context: int = 2
+    cue_hidden: int = 192
 
     @classmethod
     def of(cls, **values: object) -> TrainConfig:
@@ -268,7 +269,7 @@ def train(
     rng = network.seed_everything(cfg.seed)
     tagger = AttributionTagger(
         cue_cfg=replace(AttributionTagger.default_cue_config(), seed=cfg.seed,
-                        context=cfg.cue_context),
+                        context=cfg.cue_context, hidden=cfg.cue_hidden),
         role_cfg=replace(AttributionTagger.default_role_config(), seed=cfg.seed,
                          context=cfg.role_context, hidden=cfg.role_hidden))
     tagger.decoding = replace(tagger.decoding, tree_features=True)
