@@ -20,6 +20,7 @@ def test_defaults_for_weights_that_store_no_decoding():
     assert decoding.min_confidence == MODEL_MIN_CONFIDENCE
     assert decoding.rule_backoff_confidence is None
     assert not decoding.tree_features
+    assert decoding.source_threshold == 0.5
 
 
 def test_the_packaged_decoding_reads_and_writes_the_same_keys():
@@ -70,3 +71,30 @@ def test_content_runs_join_over_a_small_gap_but_not_over_a_sentence_end():
     stopped = _runs(doc, rows, on, probs, None, set(), 3, frozenset({3}))
     assert [(a, b) for a, b, _ in stopped] == [(0, 2), (5, 10)]
     assert stopped[0][2] == pytest.approx(0.8)
+
+
+def test_the_source_threshold_decides_whether_an_unsure_source_is_kept():
+    import numpy as np
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from saidwho.learn.features import doc_info
+    from saidwho.learn.tagger import AttributionTagger
+
+    words = ["Ana", "Ruiz", "said", "the", "port", "would", "close", "."]
+    doc = Doc(Vocab(), words=words, sent_starts=[True] + [False] * 7)
+    info = doc_info(doc, [])
+    probs = np.zeros((len(words), 5), dtype=np.float32)
+    probs[:, 0] = 1.0
+    probs[0] = (0.7, 0.3, 0.0, 0.0, 0.0)  # "Ana": B-SRC at 0.3
+    probs[1] = (0.7, 0.0, 0.3, 0.0, 0.0)
+    probs[3] = (0.1, 0.0, 0.0, 0.9, 0.0)  # "the port would close": content, sure
+    probs[4:7] = (0.1, 0.0, 0.0, 0.0, 0.9)
+    tagger = AttributionTagger()
+    found = {}
+    for threshold in (0.5, 0.25):
+        tagger.decoding = Decoding(repair_spans=False, source_threshold=threshold)
+        cand = tagger.decode(info, doc[2:3], 0.9, range(len(words)), probs)
+        assert cand is not None and cand.content == [(3, 6)]
+        found[threshold] = cand.source
+    assert found == {0.5: [], 0.25: [(0, 1)]}

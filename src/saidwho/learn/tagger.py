@@ -53,6 +53,9 @@ PACKAGED = "tagger"
 # training articles as their confidence. Chosen on PolNeAR dev: +0.011 content + source F1.
 RULE_BACKOFF_MIN = 0.8
 NO_SOURCE_PRIOR = 0.5
+# the source probability a token needs (Decoding.source_threshold) in weights whose
+# training did not choose one
+SOURCE_THRESHOLD = 0.5
 # cues read per sentence (PolNeAR dev's most is far below), and per batch of the role
 # tagger (its features are about 100 rows per cue)
 MAX_CUES_PER_SENTENCE = 8
@@ -85,6 +88,9 @@ class Decoding:
     # close the spans over the parse (``repair``): modifiers before a noun, a preposition's
     # object after it
     repair_spans: bool = True
+    # a token is part of a cue's source when its source probability reaches this (the
+    # likeliest such run is the source)
+    source_threshold: float = SOURCE_THRESHOLD
 
     def takes_rule_content(self, agreement: float) -> bool:
         """Whether the rule engine's content replaces the tagger's at this agreement."""
@@ -108,6 +114,7 @@ class Decoding:
             min_confidence=float(data.get("min_confidence", MODEL_MIN_CONFIDENCE)),
             rule_backoff_confidence=float(backoff) if backoff is not None else None,
             repair_spans=bool(data.get("repair_spans", True)),
+            source_threshold=float(data.get("source_threshold", SOURCE_THRESHOLD)),
         )
 
 
@@ -242,7 +249,8 @@ class AttributionTagger:
         doc = info.doc
         cue = set(range(span.start, span.end))
         src_p = probs[:, 1] + probs[:, 2]
-        sources = _runs(doc, rows, src_p >= 0.5, src_p, probs[:, 1] > probs[:, 2], cue, 0)
+        sources = _runs(doc, rows, src_p >= self.decoding.source_threshold, src_p,
+                        probs[:, 1] > probs[:, 2], cue, 0)
         source = max(sources, key=lambda r: r[2]) if sources else None
         blocked = cue | (set(range(source[0], source[1] + 1)) if source else set())
         cnt_p = probs[:, 3] + probs[:, 4]
