@@ -142,14 +142,42 @@ def test_the_main_subject_is_not_the_source_of_a_participle_clause(parse):
 
 
 def test_a_source_or_content_does_not_end_on_a_comma_or_an_opening_mark(parse):
-    doc = parse('The report, titled "Open water," said, the minister, Ana Ruiz, said.')
-    _, src, _ = repair(doc, _run(doc, "said, the"), _run(doc, 'The report, titled "'),
-                       [_run(doc, "Open water")])
-    assert _text(doc, src) == "The report, titled"
+    doc = parse('The report "Open water" said the river was low.')
+    _, src, _ = repair(doc, _run(doc, "said"), _run(doc, 'The report "'),
+                       [_run(doc, "the river was low")])
+    assert _text(doc, src) == "The report"
     doc = parse("Tomas Brandt, the chairman, said the plan was late, and costly.")
     _, src, (content,) = repair(doc, _run(doc, "said"), _run(doc, ", the chairman,"),
                                 [_run(doc, "the plan was late,")])
     assert (_text(doc, src), _text(doc, content)) == ("the chairman", "the plan was late")
+
+
+def test_a_source_is_one_phrase_without_a_participle_clause(parse):
+    doc = parse("Mayor Elena Varga after the vote said the bridge would open in May.")
+    _, src, _ = repair(doc, _run(doc, "said"), _run(doc, "Mayor Elena Varga after the vote"),
+                       [_run(doc, "the bridge would open in May")])
+    assert _text(doc, src) == "Mayor Elena Varga"
+    doc = parse("Officials at the ministry, speaking on condition of anonymity, said the "
+                "cost had not been agreed.")
+    _, src, _ = repair(doc, _run(doc, "said"),
+                       _run(doc, "Officials at the ministry, speaking on condition of "
+                                 "anonymity,"),
+                       [_run(doc, "the cost had not been agreed")])
+    assert _text(doc, src) == "Officials at the ministry"
+    doc = parse("Ana Ruiz, the minister who signed the accord, said the river was low.")
+    _, src, _ = repair(doc, _run(doc, "said"),
+                       _run(doc, "Ana Ruiz, the minister who signed the accord,"),
+                       [_run(doc, "the river was low")])
+    assert _text(doc, src) == "Ana Ruiz, the minister who signed the accord"
+
+
+def test_a_cue_does_not_end_on_the_article_of_its_object(parse):
+    doc = parse("A group of 12 states has signed a joint statement on the river.")
+    cue, _, (content,) = repair(doc, _run(doc, "has signed a"),
+                                _run(doc, "A group of 12 states"),
+                                [_run(doc, "joint statement on the river")])
+    assert (_text(doc, cue), _text(doc, content)) == ("has signed",
+                                                      "a joint statement on the river")
 
 
 def test_the_words_a_content_hangs_on_fill_its_hole(parse):
