@@ -180,11 +180,12 @@ def test_a_cue_does_not_end_on_the_article_of_its_object(parse):
                                                       "a joint statement on the river")
 
 
-def test_a_cue_leaves_out_the_by_of_its_agent(parse):
+def test_a_cue_leaves_out_the_by_of_its_agent_which_is_the_source(parse):
     doc = parse("There were claims by the opposition that the plan is not funded.")
-    cue, _, _ = repair(doc, _run(doc, "claims by the"), None,
-                       [_run(doc, "that the plan is not funded")])
+    cue, source, _ = repair(doc, _run(doc, "claims by the"), None,
+                            [_run(doc, "that the plan is not funded")])
     assert _text(doc, cue) == "claims"
+    assert source is not None and _text(doc, source) == "the opposition"
 
 
 def test_the_words_a_content_hangs_on_fill_its_hole(parse):

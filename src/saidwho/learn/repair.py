@@ -56,7 +56,10 @@ def repair(doc: Doc, cue: Run, source: Run | None, contents: list[Run],
     ``cues``: the tokens of every cue found in the text (this one's may be among them)."""
     contents = _before_other_cues(cue, contents, cues)
     cue, contents = _clause_of_the_cue_object(doc, cue, contents)
-    cue = _cue_trimmed(doc, cue)
+    trimmed = _cue_trimmed(doc, cue)
+    if source is None:
+        source = _agent_of(doc, cue, trimmed, contents)
+    cue = trimmed
     cue_tokens = set(range(cue[0], cue[1] + 1))
     if source is not None and _asked_of_the_source(doc, cue, source):
         source = None
@@ -164,6 +167,20 @@ def _cue_trimmed(doc: Doc, cue: Run) -> Run:
             c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in last.children):
         b -= 1
     return a, b
+
+
+def _agent_of(doc: Doc, cue: Run, trimmed: Run, contents: list[Run]) -> Run | None:
+    """The phrase after the "by" that trimming took off the cue ("claims by | the
+    opposition"), as the source of a cue that has none, unless a content holds it."""
+    by = next((doc[i] for i in range(trimmed[1] + 1, cue[1] + 1) if doc[i].lower_ == "by"),
+              None)
+    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    if agent is None:
+        return None
+    run = (agent.left_edge.i, agent.right_edge.i)
+    if any(a <= run[1] and run[0] <= b for a, b in contents):
+        return None
+    return run
 
 
 def _clause_of_the_cue_object(doc: Doc, cue: Run, contents: list[Run]
