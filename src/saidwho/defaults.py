@@ -13,10 +13,12 @@ RULES_MIN_CONFIDENCE = 0.35
 # unless its weights store the threshold chosen in training.
 MODEL_MIN_CONFIDENCE = 0.5
 # The trained tagger's decoding, unless its weights store other values: a token is part of
-# a cue when its cue probability (1 - P(outside)) reaches CUE_THRESHOLD, and part of a
-# cue's content when its content probability reaches CONTENT_THRESHOLD.
+# a cue when its cue probability (1 - P(outside)) reaches CUE_THRESHOLD, part of a cue's
+# content when its content probability reaches CONTENT_THRESHOLD, and of its source when
+# its source probability reaches SOURCE_THRESHOLD.
 CUE_THRESHOLD = 0.5
 CONTENT_THRESHOLD = 0.5
+SOURCE_THRESHOLD = 0.5
 # saidwho serve's analyses run in this many processes per server process, each with its own
 # pipeline, at this much lower CPU priority (os.nice) than the server, so searches get the
 # cores first. One analysis may take ANALYZE_TIMEOUT seconds, which stops a runaway one but

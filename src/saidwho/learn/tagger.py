@@ -24,7 +24,12 @@ import numpy as np
 from spacy.tokens import Doc, Span
 from thinc.api import Model
 
-from ..defaults import CONTENT_THRESHOLD, CUE_THRESHOLD, MODEL_MIN_CONFIDENCE
+from ..defaults import (
+    CONTENT_THRESHOLD,
+    CUE_THRESHOLD,
+    MODEL_MIN_CONFIDENCE,
+    SOURCE_THRESHOLD,
+)
 from ..model import Attribution, Segment
 from ..pipeline.attributions import kind_of
 from ..pipeline.quotes import QUOTE_CHARS, QuoteIndex
@@ -53,9 +58,6 @@ PACKAGED = "tagger"
 # training articles as their confidence. Chosen on PolNeAR dev: +0.011 content + source F1.
 RULE_BACKOFF_MIN = 0.8
 NO_SOURCE_PRIOR = 0.5
-# the source probability a token needs (Decoding.source_threshold) in weights whose
-# training did not choose one
-SOURCE_THRESHOLD = 0.5
 # cues read per sentence (PolNeAR dev's most is far below), and per batch of the role
 # tagger (its features are about 100 rows per cue)
 MAX_CUES_PER_SENTENCE = 8

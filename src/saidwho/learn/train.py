@@ -203,28 +203,28 @@ def backoff_precision(tagger: AttributionTagger, held: list[ParsedDoc]) -> float
     return round(right / n, 3) if n else None
 
 
-def choose_decoding(tagger: AttributionTagger, held: list[ParsedDoc],
-                    say: Callable[[str], None]) -> None:
-    """Pick the decoding, the source threshold, the cue threshold, the calibration and the
-    default minimum confidence that give the best content + source F1 on the held-out
-    articles."""
+def _choose(tagger: AttributionTagger, held: list[ParsedDoc], choices: list[dict[str, Any]],
+            label: str, say: Callable[[str], None]) -> None:
+    """Set the decoding choice (the first of equals) that gives the best content + source
+    F1 on the held-out articles."""
     best: tuple[float, dict[str, Any]] = (-1.0, {})
-    for choice in DECODING_GRID:
+    for choice in choices:
         tagger.decoding = replace(tagger.decoding, **choice)
         f1 = score(tagger, held).scores.attribution["content+source"].f1
         if f1 > best[0]:
             best = (f1, dict(choice))
     tagger.decoding = replace(tagger.decoding, **best[1])
-    say(f"  decoding {best[1]}: held-out content+source F1 {best[0]:.4f}")
-    best_source = (-1.0, tagger.decoding.source_threshold)
-    for threshold in SOURCE_THRESHOLDS:
-        tagger.decoding = replace(tagger.decoding, source_threshold=threshold)
-        f1 = score(tagger, held).scores.attribution["content+source"].f1
-        if f1 > best_source[0]:
-            best_source = (f1, threshold)
-    tagger.decoding = replace(tagger.decoding, source_threshold=best_source[1])
-    say(f"  source threshold {best_source[1]}: held-out content+source F1 "
-        f"{best_source[0]:.4f}")
+    say(f"  {label} {best[1]}: held-out content+source F1 {best[0]:.4f}")
+
+
+def choose_decoding(tagger: AttributionTagger, held: list[ParsedDoc],
+                    say: Callable[[str], None]) -> None:
+    """Pick the decoding, the source threshold, the cue threshold, the calibration and the
+    default minimum confidence that give the best content + source F1 on the held-out
+    articles."""
+    _choose(tagger, held, DECODING_GRID, "decoding", say)
+    _choose(tagger, held, [{"source_threshold": t} for t in SOURCE_THRESHOLDS],
+            "source threshold", say)
     best_cal: tuple[float, float, float, Calibration] = (
         -1.0, CUE_THRESHOLD, MODEL_MIN_CONFIDENCE, Calibration())
     for threshold in CUE_THRESHOLDS:
