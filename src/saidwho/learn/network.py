@@ -278,13 +278,13 @@ class Compiled:
         """The first layer's pre-activation share of these columns and dense inputs."""
         width = self.width
         ops: Any = self.ops  # thinc's array types are narrower than numpy's
-        parts: list[np.ndarray] = []
-        for column in columns:
+        inputs = np.empty((len(ids), width * len(columns) + dense_to - dense_from),
+                          dtype=np.float32)
+        for j, column in enumerate(columns):
             seed, table = self.tables[column]
             keys = ops.hash(np.ascontiguousarray(ids[:, column], dtype=np.uint64), seed)
-            parts.append(ops.gather_add(table, keys % table.shape[0]))
-        parts.append(np.asarray(dense[:, dense_from:dense_to], dtype=np.float32))
-        inputs = np.hstack(parts)
+            inputs[:, j * width : (j + 1) * width] = _gather_add(table, keys % table.shape[0])
+        inputs[:, width * len(columns):] = dense[:, dense_from:dense_to]
         key = (columns, dense_from, dense_to)
         weights = self._blocks.get(key)
         if weights is None:
@@ -317,6 +317,15 @@ def _runs_of(mask: np.ndarray) -> list[tuple[int, int]]:
             runs.append((start, i))
             start = None
     return runs
+
+
+def _gather_add(table: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """The sum of the table's rows named in each row of ``keys`` (thinc's ``gather_add``,
+    added in the same order, so the same sums, in about a third of its time)."""
+    out = table.take(keys[:, 0], axis=0)
+    for k in range(1, keys.shape[1]):
+        out += table.take(keys[:, k], axis=0)
+    return out
 
 
 def _param(layer: Model, name: str) -> np.ndarray:
