@@ -81,6 +81,17 @@ class DocInfo:
         return frozenset(i for i, lemma in enumerate(self.tokens.lemma_)
                          if lemma in (".", "?", "!"))
 
+    @cached_property
+    def ancestors(self) -> np.ndarray:
+        """Each token's path to the root, MAX_DEPTH steps up: row d holds the token d
+        steps above each token (the root stays where it is)."""
+        heads = np.array(self.tokens.heads, dtype=np.int64)
+        out = np.empty((MAX_DEPTH + 1, len(heads)), dtype=np.int64)
+        out[0] = np.arange(len(heads))
+        for d in range(MAX_DEPTH):
+            out[d + 1] = heads[out[d]]
+        return out
+
 
 @dataclass
 class TokenTable:
@@ -295,40 +306,54 @@ def _relpos(d: int) -> int:
     return sign * 9
 
 
-def _below(i: int, target: int, heads: list[int]) -> int | None:
-    """The token on ``i``'s path to the root whose head is ``target`` (None if none)."""
-    node = i
-    for _ in range(MAX_DEPTH):
-        if heads[node] == node:
-            return None
-        if heads[node] == target:
-            return node
-        node = heads[node]
-    return None
-
-
 # _relpos of every distance up to 40 either way (further ones are all 9 or -9)
 _RELPOS_MIDDLE = 40
 _RELPOS_ARRAY = np.array([_relpos(d) for d in range(-_RELPOS_MIDDLE, _RELPOS_MIDDLE + 1)])
 
 
-def _branch(i: int, head: int, cue_tokens: set[int], heads: list[int], deps: list[str]
-            ) -> str:
-    """How token ``i`` hangs off the cue's head in the parse tree."""
-    if i in cue_tokens:
-        return "cue"
-    child = _below(i, head, heads)
-    if child is not None:
-        return f"child:{deps[child]}"
-    under = _below(head, i, heads)
-    if under is not None:
-        return f"ancestor:{deps[under]}"
-    grand = heads[head]
-    if grand != head:
-        sibling = _below(i, grand, heads)
-        if sibling is not None:
-            return f"sibling:{deps[head]}:{deps[sibling]}"
-    return "other"
+def _branches(info: DocInfo, tok: np.ndarray, start: np.ndarray, end: np.ndarray,
+              head: np.ndarray, tree: bool) -> tuple[np.ndarray, list[str]]:
+    """How each row's token hangs off its cue's head in the parse tree, for all rows at
+    once: row r is token ``tok[r]`` of the window of the cue [``start[r]``, ``end[r]``)
+    headed by ``head[r]``. The branch is "cue" (a token of the cue), "child:DEP" (under
+    the head, DEP the dependency of the head's child on the way), "ancestor:DEP" (above
+    the head, DEP that of the token's child on the head's way up), "sibling:DEP:DEP2"
+    (under the head's own head, DEP the head's dependency and DEP2 that of the branch
+    the token is on) or "other". Returns a code per row and the branch of each code;
+    codes 0 and 1 are kept for the windows' edges ("start", "end")."""
+    is_cue = (tok >= start) & (tok < end)
+    if not tree:
+        return np.where(is_cue, 2, 3), ["start", "end", "cue", "other"]
+    dep_code, deps = info.tokens.coded("dep_")
+    up = info.ancestors[:, tok]
+    child = _first_below(up, head)
+    under = _first_below(info.ancestors[:, head], tok)
+    grand = info.ancestors[1, head]
+    sibling = np.where(grand != head, _first_below(up, grand), -1)
+    kind = np.select([is_cue, child >= 0, under >= 0, sibling >= 0], [0, 1, 2, 3], 4)
+    first = np.select([kind == 1, kind == 2, kind == 3],
+                      [dep_code[child], dep_code[under], dep_code[head]], 0)
+    second = np.where(kind == 3, dep_code[sibling], 0)
+    n_deps = max(1, len(deps))
+    combos, inverse = np.unique((kind * n_deps + first) * n_deps + second,
+                                return_inverse=True)
+    names = []
+    for combo in combos.tolist():
+        rest, b = divmod(combo, n_deps)
+        k, a = divmod(rest, n_deps)
+        names.append(("cue", f"child:{deps[a]}", f"ancestor:{deps[a]}",
+                      f"sibling:{deps[a]}:{deps[b]}", "other")[k])
+    return inverse.reshape(-1) + 2, ["start", "end", *names]
+
+
+def _first_below(up: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """For each column of ``up`` (a token's path to the root, see ``DocInfo.ancestors``)
+    the node on the path whose head is that column's target, -1 if none within
+    MAX_DEPTH steps."""
+    steps = up[1:] != up[:-1]  # not yet at the root
+    hit = (up[1:] == target) & steps
+    depth = hit.argmax(axis=0)
+    return np.where(hit.any(axis=0), up[depth, np.arange(up.shape[1])], -1)
 
 
 def cue_features(info: DocInfo, span: Span, rows: range, tree: bool = True
@@ -356,8 +381,6 @@ def cue_features_many(info: DocInfo, spans: list[Span], windows: list[range],
                 np.zeros((0, 2 * width), dtype=np.float32))
     tok = np.concatenate([np.arange(rows.start, rows.stop) for rows in windows])
     cue_of = np.repeat(np.arange(len(spans)), sizes)
-    branch_codes: dict[str, int] = {"start": 0, "end": 1}
-    branch = np.empty(n, dtype=np.int64)
     rule = np.empty(n, dtype=np.int64)
     per_cue = np.empty((len(spans), 6), dtype=np.int64)  # start, end, head, sid, first, last
     cue_lemmas: list[str] = []
@@ -380,12 +403,6 @@ def cue_features_many(info: DocInfo, spans: list[Span], windows: list[range],
         for value, marked in ((2, rule_cnt), (1, rule_src)):  # a source token is 1
             inside = [i - rows.start for i in marked if rows.start <= i < rows.stop]
             here[inside] = value
-        if tree:
-            names = [_branch(i, head, cue_tokens, tt.heads, tt.dep_) for i in rows]
-        else:
-            names = ["cue" if i in cue_tokens else "other" for i in rows]
-        branch[offset : offset + len(rows)] = [
-            branch_codes.setdefault(b, len(branch_codes)) for b in names]
         cue_lemma = "_".join(tt.lemma_[i].lower() for i in range(span.start, span.end))
         cue_lemmas.append(cue_lemma)
         cue_keys[k] = (_h("c", cue_lemma), _h(head_tok.dep_, head_tok.tag_))
@@ -393,7 +410,7 @@ def cue_features_many(info: DocInfo, spans: list[Span], windows: list[range],
                       min(rule_cnt) if rule_cnt else -1, max(rule_cnt) if rule_cnt else -1)
         offset += len(rows)
     start, end, head, sid, first_rule, last_rule = (per_cue[cue_of, j] for j in range(6))
-    branches = list(branch_codes)
+    branch, branches = _branches(info, tok, start, end, head, tree)
     # the branch before and after each row within its own window
     first_row = np.zeros(n, dtype=bool)
     first_row[np.cumsum([0, *sizes[:-1]])] = True
