@@ -37,6 +37,7 @@ WINDOW_SENTS = 1
 WINDOW_TOKENS = 80
 KEY_CHILD_DEPS = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "prep", "mark",
                             "agent", "advcl", "parataxis", "acl", "relcl", "attr", "dative"})
+KEY_CHILD_ORDER = {dep: bit for bit, dep in enumerate(sorted(KEY_CHILD_DEPS))}
 N_TOKEN_COLUMNS = 17
 MAX_DEPTH = 40  # steps walked up the parse tree
 N_CUE_COLUMNS = 22
@@ -47,6 +48,9 @@ N_CUE_COLUMNS = 22
 CUE_ROW_TOKEN_COLUMNS = (0, 1, 2, 13)
 CUE_ROW_CUE_COLUMNS = (8, 16)
 
+
+# the ids of the tokens that are quotation marks (a quote's token is 2, not 1)
+QUOTE_MARK_IDS = np.array([hash_string(c) for c in (*QUOTE_CHARS, "''")], dtype=np.uint64)
 
 _HASHES: dict[tuple[object, ...], int] = {}
 HASH_CACHE_SIZE = 500_000
@@ -155,8 +159,10 @@ def doc_info(doc: Doc, rules: list[Attribution], quotes: QuoteIndex | None = Non
     quote = np.zeros(n, dtype=np.int64)
     for q in quotes.quotes:
         for s, e in q.segments:
-            for i in tokens_of(doc, s, e):
-                quote[i] = 2 if doc[i].text in QUOTE_CHARS or doc[i].text == "''" else 1
+            rows = tokens_of(doc, s, e)
+            quote[rows.start : rows.stop] = 1
+    if quotes.quotes:
+        quote[(quote == 1) & np.isin(doc.to_array("ORTH"), QUOTE_MARK_IDS)] = 2
     rule_roles = np.zeros(n, dtype=np.int64)
     rule_sets = []
     for att in rules:
@@ -205,19 +211,22 @@ def token_features(info: DocInfo) -> tuple[np.ndarray, np.ndarray]:
     arr = doc.to_array(["LOWER", "LEMMA", "POS", "TAG", "DEP", "SHAPE", "ENT_IOB"])
     heads = np.array(tt.heads, dtype=np.int64)
     lemma = tt.ids("lemma")
-    # each token's children with a key dependency, and its subject's kind, in one pass
-    child_deps: list[set[str]] = [set() for _ in range(n)]
+    # each token's subject's kind (its first subject-like child)
     subject: list[str] = [""] * n
     for i, head in enumerate(tt.heads):
-        if head == i:
-            continue
-        dep = tt.dep_[i]
-        if dep in KEY_CHILD_DEPS:
-            child_deps[head].add(dep)
-        if not subject[head] and dep in SUBJECT_DEPS:
-            subject[head] = _subject_of(i, dep, doc)
-    deps = [tuple(sorted(d)) for d in child_deps]
+        if head != i and not subject[head] and tt.dep_[i] in SUBJECT_DEPS:
+            subject[head] = _subject_of(i, tt.dep_[i], doc)
+    # each token's children's key dependencies, as a bit mask, sorted by name per mask
     dep_code, dep_values = tt.coded("dep_")
+    key_bit = np.array([1 << KEY_CHILD_ORDER[d] if d in KEY_CHILD_DEPS else 0
+                        for d in dep_values], dtype=np.int64)[dep_code]
+    key_bit[heads == np.arange(n)] = 0
+    masks = np.zeros(n, dtype=np.int64)
+    np.bitwise_or.at(masks, heads, key_bit)
+    mask_values, mask_code = np.unique(masks, return_inverse=True)
+    mask_code = mask_code.reshape(-1)
+    deps = [tuple(d for d, bit in KEY_CHILD_ORDER.items() if mask & (1 << bit))
+            for mask in mask_values.tolist()]
     pos_code, pos_values = tt.coded("pos_")
     ent_code, ent_values = tt.coded("ent_type_")
     lemma_code, lemma_values = tt.coded("lemma_")
@@ -240,8 +249,10 @@ def token_features(info: DocInfo) -> tuple[np.ndarray, np.ndarray]:
     ids[:, 11] = arr[:, 5]
     ids[:, 12] = _hashed((None, ent_code, ent_values),
                          (None, arr[:, 6].astype(np.int64), list(IOB_STRINGS)))
-    ids[:, 13] = [_h(*d) for d in deps]
-    ids[:, 14] = [_h(lemma_, *d) for lemma_, d in zip(tt.lemma_, deps, strict=True)]
+    ids[:, 13] = np.array([_h(*d) for d in deps], dtype=np.uint64)[mask_code]
+    combos, inverse = np.unique(lemma_code * len(deps) + mask_code, return_inverse=True)
+    ids[:, 14] = np.array([_h(lemma_values[c // len(deps)], *deps[c % len(deps)])
+                           for c in combos.tolist()], dtype=np.uint64)[inverse.reshape(-1)]
     ids[:, 15] = _hashed((None, tag_before, tag_values), (None, tag_code, tag_values),
                          (None, tag_after, tag_values))
     ids[:, 16] = _hashed(("subj", None, []), (None, lemma_code, lemma_values),
