@@ -188,6 +188,14 @@ def test_a_cue_leaves_out_the_by_of_its_agent_which_is_the_source(parse):
     assert source is not None and _text(doc, source) == "the opposition"
 
 
+def test_a_date_after_by_is_neither_in_the_cue_nor_the_source(parse):
+    doc = parse("Officials said by Friday that the budget would be cut.")
+    cue, source, _ = repair(doc, _run(doc, "said by"), None,
+                            [_run(doc, "that the budget would be cut")])
+    assert _text(doc, cue) == "said"
+    assert source is None
+
+
 def test_the_words_a_content_hangs_on_fill_its_hole(parse):
     doc = parse("Their lawyer said residents of the old quarter have filed a complaint "
                 "against the bridge.")

@@ -164,14 +164,18 @@ def _cue_trimmed(doc: Doc, cue: Run) -> tuple[Run, Token | None]:
         b -= 1
     agent = None
     if b > a and doc[b].lower_ == "by":
-        agent = next((c for c in doc[b].children if c.dep_ == "pobj"), None)
+        agent = next((c for c in doc[b].children if c.dep_ == "pobj"
+                      and c.ent_type_ not in TIME_ENTITIES), None)  # not "by Friday"
         if agent is not None:
             b -= 1
     last = doc[b]
     if b > a and last.pos_ == "ADP" and any(
-            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in last.children):
+            c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in last.children):
         b -= 1
     return (a, b), agent
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def _agent_source(agent: Token, contents: list[Run]) -> Run | None:

@@ -409,8 +409,8 @@ def _runs(doc: Doc, rows: range, on: np.ndarray, probs: np.ndarray,
     ``blocked`` token (the cue, the source) or a ``stops`` one (a sentence's end)."""
     spans: list[list[int]] = []
     barriers = blocked | stops if stops else blocked
-    for k in range(len(rows)):
-        if not on[k] or rows[k] in blocked:
+    for k in np.flatnonzero(on).tolist():
+        if rows[k] in blocked:
             continue
         fresh = begins is not None and begins[k]
         if spans and not fresh and _joins(spans[-1][1], k, rows, barriers, gap):
