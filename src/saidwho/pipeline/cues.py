@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.symbols import NOUN, VERB  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from .cue import Cue, Frame
@@ -34,13 +36,26 @@ PHRASAL = frozenset({"prt"})
 
 def find_cues(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex, min_prior: float) -> Iterator[Cue]:
     """All cue candidates in ``doc`` whose prior reaches ``min_prior``, in text order."""
+    possible = _possible_cues(doc)
     for sent in doc.sents:
         sent_quotes = quotes.overlapping(*sentence_window(sent))
-        for tok in sent:
+        for i in possible[sent.start : sent.end].nonzero()[0].tolist():
+            tok = doc[sent.start + i]
             cue = (_according_cue(tok) or _verb_cue(tok, lexicon, quotes, bool(sent_quotes))
                    or _noun_cue(tok, lexicon) or colon_cue(tok) or dash_cue(tok, quotes))
             if cue is not None and cue.prior >= min_prior:
                 yield cue
+
+
+def _possible_cues(doc: Doc) -> np.ndarray:
+    """Per token, whether any kind of cue may start there: "according", a verb or noun,
+    a colon or a word with a dash (the others are not looked at)."""
+    pos, orth = doc.to_array(["POS", "ORTH"]).T
+    strings = doc.vocab.strings
+    marked = [key for key in np.unique(orth).tolist()
+              if (text := strings[key]).lower() == "according" or text == ":"
+              or any(ch in DASHES for ch in text)]
+    return (np.isin(pos, (VERB, NOUN)) | np.isin(orth, marked))  # type: ignore[no-any-return]
 
 
 def _verb_cue(
