@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+from spacy.symbols import NOUN, PROPN  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from ..entities.collective import MEMBER_NOUN, NUMBER_WORDS, collective_size
@@ -121,8 +123,12 @@ def _titled_names(doc: Doc) -> list[Span]:
     """Runs of capitalised proper nouns after a title ("Mayor Ana Ruiz", "Ms. Kira Vale")
     that the recogniser did not tag, as PERSON spans (title included, as spaCy does)."""
     out = []
-    for tok in doc:
-        if tok.ent_type_ or not tok.is_title or tok.lower_.rstrip(".") not in TITLES:
+    lower = doc.to_array("LOWER")
+    strings = doc.vocab.strings
+    titles = [key for key in np.unique(lower).tolist() if strings[key].rstrip(".") in TITLES]
+    for i in np.isin(lower, titles).nonzero()[0].tolist():
+        tok = doc[i]
+        if tok.ent_type_ or not tok.is_title:
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i <= 3 and doc[end].pos_ == "PROPN" and (
@@ -138,8 +144,9 @@ def _apposed_names(doc: Doc) -> list[Span]:
     apposition with a noun for a person ("the foreign minister, Ana Ruiz,", "Ana Ruiz, the
     foreign minister,"), as PERSON spans."""
     out = []
-    for tok in doc:
-        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title or tok.dep_ == "compound":
+    for i in (doc.to_array("POS") == PROPN).nonzero()[0].tolist():
+        tok = doc[i]
+        if tok.ent_type_ or not tok.is_title or tok.dep_ == "compound":
             continue
         start = tok.i
         while start > 0 and tok.i - start < 2 and doc[start - 1].pos_ == "PROPN" and (
@@ -270,6 +277,13 @@ def coordinated(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | 
     return Mention(seg, group, root.lemma_.lower())
 
 
+def _has_noun(doc: Doc, lemmas: frozenset[str] | set[str]) -> bool:
+    """Whether a noun of the text has one of these (lower-case) lemmas."""
+    pos, lemma = doc.to_array(["POS", "LEMMA"]).T
+    strings = doc.vocab.strings
+    return any(strings[key].lower() in lemmas for key in np.unique(lemma[pos == NOUN]).tolist())
+
+
 def _descriptions(doc: Doc, text: str, entities: list[Mention]) -> list[Mention]:
     """Mentions that are not names but may be referred to later: groups of states ("a
     group of 93 states"), documents ("a new ad", "the statement") and unnamed people ("a
@@ -278,8 +292,7 @@ def _descriptions(doc: Doc, text: str, entities: list[Mention]) -> list[Mention]
     collectives = MEMBER_NOUN.search(text) is not None
     named = {m.segment.start for m in entities}
     wanted = DOCUMENT_NOUNS | STATEMENT_NOUNS | ANONYMOUS_NOUNS
-    if not collectives and not any(t.pos_ == "NOUN" and t.lemma_.lower() in wanted
-                                   for t in doc):
+    if not collectives and not _has_noun(doc, wanted):
         return []
     for chunk in doc.noun_chunks:
         root = chunk.root
