@@ -182,3 +182,15 @@ def test_neighbours_backward_is_the_gradient_of_neighbours():
     lhs = float((network.neighbours(h, pos, rem, 2) * g).sum())
     rhs = float((h * network.neighbours_backward(g, pos, rem, 2)).sum())
     assert lhs == pytest.approx(rhs)
+
+
+def test_neighbours_are_the_rows_around_each_row_within_its_sequence():
+    lengths = np.array([3, 1, 2])
+    pos, rem = network.positions(lengths)
+    h = np.arange(1, 7, dtype=np.float32).reshape(6, 1)  # rows 1..6, one column
+    wide = network.neighbours(h, pos, rem, 2)
+    # [h[i-2], h[i-1], h[i], h[i+1], h[i+2]], zeros past the sequence's ends
+    assert wide.tolist() == [
+        [0, 0, 1, 2, 3], [0, 1, 2, 3, 0], [1, 2, 3, 0, 0],
+        [0, 0, 4, 0, 0],
+        [0, 0, 5, 6, 0], [0, 5, 6, 0, 0]]

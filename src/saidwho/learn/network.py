@@ -108,14 +108,17 @@ def neighbours(h: np.ndarray, pos: np.ndarray, rem: np.ndarray, k: int) -> np.nd
     """Each row's vector beside those of the ``k`` rows before and after it in its
     sequence (zeros past the sequence's ends): [h[i-k], ..., h[i], ..., h[i+k]]."""
     n, d = h.shape
-    out = np.zeros((n, (2 * k + 1) * d), dtype=h.dtype)
+    out = np.empty((n, (2 * k + 1) * d), dtype=h.dtype)
     for j, offset in enumerate(range(-k, k + 1)):
         block = out[:, j * d : (j + 1) * d]
         if offset == 0:
             block[:] = h
-            continue
-        rows = np.nonzero(pos >= -offset if offset < 0 else rem >= offset)[0]
-        block[rows] = h[rows + offset]
+        elif offset < 0:  # shifted as one block, then the rows past a sequence's start
+            block[-offset:] = h[:offset]
+            block[np.nonzero(pos < -offset)[0]] = 0
+        else:
+            block[:-offset] = h[offset:]
+            block[np.nonzero(rem < offset)[0]] = 0
     return out
 
 
