@@ -79,7 +79,8 @@ def sentence_window(sent: Span) -> tuple[int, int]:
     """A sentence's character range, reaching into the next when it ends with a colon
     (the parser often cuts 'He said: "..."' after the colon)."""
     end = sent.end_char
-    if sent.text.rstrip().endswith(":"):
+    last = next((t for t in reversed(sent) if not t.is_space), None)  # text.rstrip()'s end
+    if last is not None and last.text.endswith(":"):
         end += 4
     return sent.start_char, end
 
