@@ -87,13 +87,16 @@ class DocInfo:
 
     @cached_property
     def ancestors(self) -> np.ndarray:
-        """Each token's path to the root, MAX_DEPTH steps up: row d holds the token d
-        steps above each token (the root stays where it is)."""
+        """Each token's path to the root, up to MAX_DEPTH steps up: row d holds the token
+        d steps above each token (the root stays where it is). The rows stop once every
+        path has reached its root (further rows would repeat the last)."""
         heads = np.array(self.tokens.heads, dtype=np.int64)
         out = np.empty((MAX_DEPTH + 1, len(heads)), dtype=np.int64)
         out[0] = np.arange(len(heads))
         for d in range(MAX_DEPTH):
             out[d + 1] = heads[out[d]]
+            if np.array_equal(out[d + 1], out[d]):
+                return out[: d + 2]
         return out
 
 
