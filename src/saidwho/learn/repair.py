@@ -254,10 +254,10 @@ def _right_closed(doc: Doc, run: Run, blocked: set[int]) -> int:
         if reach <= b or any(i in blocked or _breaks(doc[i]) for i in range(b + 1, reach + 1)):
             break
         b = reach
-    marks = sum(doc[i].text in QUOTE_CHARS for i in range(a, b + 1))
-    if (doc[a].text in QUOTE_CHARS and marks % 2 == 1 and b + 1 < len(doc)
-            and doc[b + 1].text in QUOTE_CHARS and b + 1 not in blocked):
-        b += 1
+    if (doc[a].text in QUOTE_CHARS and b + 1 < len(doc) and doc[b + 1].text in QUOTE_CHARS
+            and b + 1 not in blocked
+            and sum(doc[i].text in QUOTE_CHARS for i in range(a, b + 1)) % 2 == 1):
+        b += 1  # an opened quotation takes its closing mark
     return b
 
 
