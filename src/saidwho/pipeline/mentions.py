@@ -26,6 +26,7 @@ from ..entities.linking import link_state
 from ..model import Segment, Speaker, SpeakerType
 from ..pipeline.memberships import Membership, find_memberships
 from .quotes import QuoteIndex
+from .spans import doc_text
 from .speaker_words import (
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
@@ -45,7 +46,7 @@ from .speaker_words import (
 
 def collect_mentions(doc: Doc) -> Context:
     """The article's candidate mentions, in text order, with the evidence about them."""
-    text = doc.text  # rebuilt by spaCy on every access: read once
+    text = doc_text(doc)  # spaCy rebuilds doc.text on every access
     sents = list(doc.sents)
     ctx = Context(doc, text, QuoteIndex.of(text), sents, [s.start_char for s in sents], [],
                   ents=tuple(doc.ents))
