@@ -303,10 +303,11 @@ def _descriptions(doc: Doc, text: str, entities: list[Mention]) -> list[Mention]
         if collectives:
             # "A group of 12 states": the chunk is "A group"; the "of" phrase follows it
             phrase = doc[chunk.start : root.right_edge.i + 1]
-            size = collective_size(phrase.text)
+            phrase_text = text[phrase.start_char : phrase.end_char]  # its .text, not rebuilt
+            size = collective_size(phrase_text)
             if size[0]:
-                seg = Segment(phrase.start_char, phrase.end_char, phrase.text)
-                group = Speaker(strip_article(phrase.text), "group", seg, count=size[1])
+                seg = Segment(phrase.start_char, phrase.end_char, phrase_text)
+                group = Speaker(strip_article(phrase_text), "group", seg, count=size[1])
                 found.append(Mention(seg, group, head))
                 continue
         if head not in wanted:
