@@ -22,6 +22,7 @@ from .frames import CLAUSAL, complement, cue_preposition, verb_frame
 from .lexicon import Lexicon
 from .quotes import QUOTE_CHARS, QuoteIndex
 from .sources import dash_name, subject_kind
+from .spans import tokens_where
 
 ACCORDING_PRIOR = 0.9
 COLON_PRIOR = 0.6
@@ -50,12 +51,9 @@ def find_cues(doc: Doc, lexicon: Lexicon, quotes: QuoteIndex, min_prior: float) 
 def _possible_cues(doc: Doc) -> np.ndarray:
     """Per token, whether any kind of cue may start there: "according", a verb or noun,
     a colon or a word with a dash (the others are not looked at)."""
-    pos, orth = doc.to_array(["POS", "ORTH"]).T
-    strings = doc.vocab.strings
-    marked = [key for key in np.unique(orth).tolist()
-              if (text := strings[key]).lower() == "according" or text == ":"
-              or any(ch in DASHES for ch in text)]
-    return (np.isin(pos, (VERB, NOUN)) | np.isin(orth, marked))  # type: ignore[no-any-return]
+    marked = tokens_where(doc, "ORTH", lambda text: text.lower() == "according"
+                          or text == ":" or any(ch in DASHES for ch in text))
+    return np.isin(doc.to_array("POS"), (VERB, NOUN)) | marked  # type: ignore[no-any-return]
 
 
 def _verb_cue(

@@ -16,7 +16,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-import numpy as np
 from spacy.symbols import NOUN, PROPN  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
@@ -26,7 +25,7 @@ from ..entities.linking import link_state
 from ..model import Segment, Speaker, SpeakerType
 from ..pipeline.memberships import Membership, find_memberships
 from .quotes import QuoteIndex
-from .spans import doc_text
+from .spans import doc_text, tokens_where
 from .speaker_words import (
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
@@ -124,10 +123,8 @@ def _titled_names(doc: Doc) -> list[Span]:
     """Runs of capitalised proper nouns after a title ("Mayor Ana Ruiz", "Ms. Kira Vale")
     that the recogniser did not tag, as PERSON spans (title included, as spaCy does)."""
     out = []
-    lower = doc.to_array("LOWER")
-    strings = doc.vocab.strings
-    titles = [key for key in np.unique(lower).tolist() if strings[key].rstrip(".") in TITLES]
-    for i in np.isin(lower, titles).nonzero()[0].tolist():
+    for i in tokens_where(doc, "LOWER", lambda word: word.rstrip(".") in TITLES
+                          ).nonzero()[0].tolist():
         tok = doc[i]
         if tok.ent_type_ or not tok.is_title:
             continue
@@ -280,9 +277,9 @@ def coordinated(span: Span, ctx: Context, resolved: list[Mention]) -> Mention | 
 
 def _has_noun(doc: Doc, lemmas: frozenset[str] | set[str]) -> bool:
     """Whether a noun of the text has one of these (lower-case) lemmas."""
-    pos, lemma = doc.to_array(["POS", "LEMMA"]).T
-    strings = doc.vocab.strings
-    return any(strings[key].lower() in lemmas for key in np.unique(lemma[pos == NOUN]).tolist())
+    nouns = doc.to_array("POS") == NOUN
+    return bool((nouns & tokens_where(doc, "LEMMA", lambda lemma: lemma.lower() in lemmas)
+                 ).any())
 
 
 def _descriptions(doc: Doc, text: str, entities: list[Mention]) -> list[Mention]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 EDGE_PUNCT = frozenset(",;:—–-()[]")
@@ -82,3 +83,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:  # a doc's text never changes (retokenizing keeps it)
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def tokens_where(doc: Doc, attr: str, keep: Callable[[str], bool]) -> np.ndarray:
+    """Per token, whether the string of its ``attr`` ("ORTH", "LOWER", "LEMMA") passes
+    ``keep``: each distinct string is tested once, no Token objects are made."""
+    keys = doc.to_array(attr)
+    strings = doc.vocab.strings
+    kept = [key for key in np.unique(keys).tolist() if keep(strings[key])]
+    return np.isin(keys, kept)
