@@ -16,6 +16,7 @@ Ids are spaCy string hashes or small integers; the network hashes them into its 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -252,10 +253,8 @@ def token_features(info: DocInfo) -> tuple[np.ndarray, np.ndarray]:
     ids[:, 11] = arr[:, 5]
     ids[:, 12] = _hashed((None, ent_code, ent_values),
                          (None, arr[:, 6].astype(np.int64), list(IOB_STRINGS)))
-    ids[:, 13] = np.array([_h(*d) for d in deps], dtype=np.uint64)[mask_code]
-    combos, inverse = np.unique(lemma_code * len(deps) + mask_code, return_inverse=True)
-    ids[:, 14] = np.array([_h(lemma_values[c // len(deps)], *deps[c % len(deps)])
-                           for c in combos.tolist()], dtype=np.uint64)[inverse.reshape(-1)]
+    ids[:, 13] = _hashed((None, mask_code, deps))
+    ids[:, 14] = _hashed((None, lemma_code, lemma_values), (None, mask_code, deps))
     ids[:, 15] = _hashed((None, tag_before, tag_values), (None, tag_code, tag_values),
                          (None, tag_after, tag_values))
     ids[:, 16] = _hashed(("subj", None, []), (None, lemma_code, lemma_values),
@@ -484,7 +483,8 @@ Column = tuple[object, "np.ndarray | None", list[Any]]
 
 def _hashed(*columns: Column) -> np.ndarray:
     """``_h`` of each row's values, computed once per distinct combination. A column is
-    (a constant, None, []) or (None, codes per row, the value of each code)."""
+    (a constant, None, []) or (None, codes per row, the value of each code); a value that
+    is a tuple stands for its items (``_h("said", *deps)``)."""
     coded = [(codes, max(1, len(values))) for _, codes, values in columns if codes is not None]
     radices = [radix for _, radix in coded]
     assert coded and math.prod(radices) < 2**62
@@ -502,8 +502,11 @@ def _hashed(*columns: Column) -> np.ndarray:
     parts = [[constant] * len(combos) if codes is None
              else [values[d] for d in next(coded_digits)]
              for constant, codes, values in columns]
-    out = np.fromiter((_h(*combo) for combo in zip(*parts, strict=True)), dtype=np.uint64,
-                      count=len(combos))
+    combos_of: Iterable[tuple[Any, ...]] = zip(*parts, strict=True)
+    if any(isinstance(v, tuple) for _, _, values in columns for v in values[:1]):
+        combos_of = (sum((v if isinstance(v, tuple) else (v,) for v in combo), ())
+                     for combo in combos_of)
+    out = np.fromiter((_h(*combo) for combo in combos_of), dtype=np.uint64, count=len(combos))
     return out[inverse.reshape(-1)]
 
 
