@@ -155,6 +155,10 @@ def _noun_closed(doc: Doc, last: int, blocked: set[int]) -> int:
     return b
 
 
+# entity types of a time ("on Monday", "by Friday"): not a cue's part, nor its agent
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
 def _cue_trimmed(doc: Doc, cue: Run) -> tuple[Run, Token | None]:
     """The cue without the article of its object ("has signed | a"), the "by" of its
     agent ("claims | by the opposition"; PolNeAR train leaves "by" out 156 times to 72)
@@ -173,9 +177,6 @@ def _cue_trimmed(doc: Doc, cue: Run) -> tuple[Run, Token | None]:
             c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in last.children):
         b -= 1
     return (a, b), agent
-
-
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def _agent_source(agent: Token, contents: list[Run]) -> Run | None:
