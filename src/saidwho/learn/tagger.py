@@ -50,6 +50,13 @@ from .features import (
 )
 from .network import NetConfig
 from .repair import quotation_closed, repair
+from .sources import (
+    OPTION_THRESHOLD,
+    SourceChooser,
+    SourceOption,
+    option_features,
+    source_options,
+)
 
 FORMAT = "saidwho-tagger/1"
 PACKAGED = "tagger"
@@ -164,7 +171,8 @@ class AttributionTagger:
 
     def __init__(self, cue_cfg: NetConfig | None = None, role_cfg: NetConfig | None = None,
                  cue_net: Model | None = None, role_net: Model | None = None,
-                 calibration: Calibration | None = None, info: dict[str, Any] | None = None):
+                 calibration: Calibration | None = None, info: dict[str, Any] | None = None,
+                 source_chooser: SourceChooser | None = None):
         self.cue_cfg = cue_cfg or self.default_cue_config()
         self.role_cfg = role_cfg or self.default_role_config()
         self.cue_net = cue_net or network.build(self.cue_cfg)
@@ -174,6 +182,9 @@ class AttributionTagger:
         self.cue_fast: Model | network.Compiled = self.cue_net
         self.role_fast: Model | network.Compiled = self.role_net
         self.calibration = calibration or Calibration()
+        # picks each cue's source among its candidates (learn/sources.py); without one,
+        # the likeliest run above the source threshold is the source
+        self.source_chooser = source_chooser
         info = info or {}
         self.decoding = Decoding.from_dict(info)
         # the rest of info: the training's record, kept as read
@@ -190,7 +201,10 @@ class AttributionTagger:
     # -- prediction ---------------------------------------------------------------------
 
     def candidates(self, doc: Doc, rules: list[Attribution],
-                   quotes: QuoteIndex | None = None) -> list[Candidate]:
+                   quotes: QuoteIndex | None = None,
+                   options_out: list[tuple[np.ndarray, list[Candidate | None]]] | None = None
+                   ) -> list[Candidate]:
+        """The text's attributions as candidates; ``options_out``: see ``decode``."""
         if len(doc) == 0:
             return []
         info = doc_info(doc, rules, quotes)
@@ -222,7 +236,7 @@ class AttributionTagger:
             start = 0
             for (span, score), rows in zip(batch, windows, strict=True):
                 cand = self.decode(info, span, score, rows,
-                                   probs[start : start + len(rows)], cues)
+                                   probs[start : start + len(rows)], cues, options_out)
                 start += len(rows)
                 if cand is not None:
                     out.append(cand)
@@ -244,16 +258,52 @@ class AttributionTagger:
         return ids, dense, np.array([len(rows) for rows in windows], dtype=np.int64)
 
     def decode(self, info: DocInfo, span: Span, cue_score: float, rows: range,
-               probs: np.ndarray, cues: frozenset[int] = frozenset()
+               probs: np.ndarray, cues: frozenset[int] = frozenset(),
+               options_out: list[tuple[np.ndarray, list[Candidate | None]]] | None = None
                ) -> Candidate | None:
         """Source and content spans of one cue from the role tagger's probabilities;
-        ``cues``: the tokens of all the text's cues."""
-        doc = info.doc
+        ``cues``: the tokens of all the text's cues. With ``options_out`` (training the
+        source chooser), the cue's source options are appended to it: their feature rows
+        and the candidate each would give."""
         cue = set(range(span.start, span.end))
         src_p = probs[:, 1] + probs[:, 2]
-        sources = _runs(doc, rows, src_p >= self.decoding.source_threshold, src_p,
-                        probs[:, 1] > probs[:, 2], cue, 0)
+        begins = probs[:, 1] > probs[:, 2]
+        if self.source_chooser is not None or options_out is not None:
+            options, X = self._source_options(info, span, rows, probs, src_p, begins, cue)
+            if options_out is not None:
+                options_out.append((X, [self._decoded(info, span, cue_score, rows, probs,
+                                                      cues, _as_run(o)) for o in options]))
+            if self.source_chooser is not None:
+                chosen = options[self.source_chooser.choose(X)]
+                return self._decoded(info, span, cue_score, rows, probs, cues,
+                                     _as_run(chosen))
+        # without a chooser: the likeliest run above the source threshold
+        sources = _runs(info.doc, rows, src_p >= self.decoding.source_threshold, src_p,
+                        begins, cue, 0)
         source = max(sources, key=lambda r: r[2]) if sources else None
+        return self._decoded(info, span, cue_score, rows, probs, cues, source)
+
+    def _source_options(self, info: DocInfo, span: Span, rows: range, probs: np.ndarray,
+                        src_p: np.ndarray, begins: np.ndarray, cue: set[int]
+                        ) -> tuple[list[SourceOption], np.ndarray]:
+        """A cue's source options and their feature rows (``sources.option_features``)."""
+        runs = _runs(info.doc, rows, src_p >= OPTION_THRESHOLD, src_p, begins, cue, 0)
+        options, rule_source = source_options(info, cue, rows, src_p, runs)
+        cnt_p = probs[:, 3] + probs[:, 4]
+        content = {rows[k] for k in np.flatnonzero(
+            cnt_p >= self.decoding.content_threshold).tolist()}
+        has_rule = any(rule_cue & cue for rule_cue, _s, _c in info.rules)
+        X = option_features(info, span, rows, probs[:, 1], options, content, rule_source,
+                            has_rule, self.decoding.source_threshold)
+        return options, X
+
+    def _decoded(self, info: DocInfo, span: Span, cue_score: float, rows: range,
+                 probs: np.ndarray, cues: frozenset[int],
+                 source: tuple[int, int, float] | None) -> Candidate | None:
+        """The candidate of one cue with this source run (first, last, mean probability):
+        its content, read around the cue and the source, and both repaired."""
+        doc = info.doc
+        cue = set(range(span.start, span.end))
         blocked = cue | (set(range(source[0], source[1] + 1)) if source else set())
         cnt_p = probs[:, 3] + probs[:, 4]
         contents = _runs(doc, rows, cnt_p >= self.decoding.content_threshold,
@@ -333,6 +383,8 @@ class AttributionTagger:
                             "bias": self.calibration.bias},
             "info": self.decoding.to_dict() | self.info,
         }
+        if self.source_chooser is not None:
+            meta["source_chooser"] = self.source_chooser.to_dict()
         (folder / "tagger.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
         (folder / "cue.bin").write_bytes(self.cue_net.to_bytes())
         (folder / "role.bin").write_bytes(self.role_net.to_bytes())
@@ -348,7 +400,9 @@ class AttributionTagger:
         cue_net = network.build(cue_cfg).from_bytes((folder / "cue.bin").read_bytes())
         role_net = network.build(role_cfg).from_bytes((folder / "role.bin").read_bytes())
         cal = Calibration(**meta["calibration"])
-        tagger = cls(cue_cfg, role_cfg, cue_net, role_net, cal, meta.get("info", {}))
+        chooser = meta.get("source_chooser")
+        tagger = cls(cue_cfg, role_cfg, cue_net, role_net, cal, meta.get("info", {}),
+                     SourceChooser.from_dict(chooser) if chooser else None)
         tagger.compile()
         return tagger
 
@@ -470,6 +524,11 @@ def _rule_content(info: DocInfo, cue: set[int], contents: list[tuple[int, int, f
                     runs.append((i, i))
             return True, agreement, runs
     return False, 0.0, []
+
+
+def _as_run(option: SourceOption) -> tuple[int, int, float] | None:
+    """An option as the source run ``_decoded`` takes (first, last, mean probability)."""
+    return (*option.run, option.mean) if option.run is not None else None
 
 
 def _has_word(doc: Doc, a: int, b: int) -> bool:

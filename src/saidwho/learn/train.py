@@ -18,7 +18,14 @@ from typing import Any
 import numpy as np
 
 from ..defaults import CUE_THRESHOLD, MODEL_MIN_CONFIDENCE
-from ..evaluate.scorer import Scorer, format_calibration, format_scores, matched_predictions
+from ..evaluate.scorer import (
+    Scorer,
+    candidate_pairs,
+    format_calibration,
+    format_scores,
+    matched_predictions,
+    token_spans,
+)
 from ..pipeline.quotes import QuoteIndex
 from . import network
 from .corpus import ParsedDoc, parse_split
@@ -29,7 +36,9 @@ from .features import (
     segment_tokens,
     window,
 )
-from .tagger import AttributionTagger, Calibration, cue_spans, to_attribution
+from .repair import quotation_closed
+from .sources import fit_chooser
+from .tagger import AttributionTagger, Calibration, Candidate, cue_spans, to_attribution
 
 log = logging.getLogger(__name__)
 HELD_OUT_SHARE = 0.1
@@ -217,14 +226,15 @@ def _choose(tagger: AttributionTagger, held: list[ParsedDoc], choices: list[dict
     say(f"  {label} {best[1]}: held-out content+source F1 {best[0]:.4f}")
 
 
-def choose_decoding(tagger: AttributionTagger, held: list[ParsedDoc],
-                    say: Callable[[str], None]) -> None:
-    """Pick the decoding, the source threshold, the cue threshold, the calibration and the
-    default minimum confidence that give the best content + source F1 on the held-out
-    articles."""
+def choose_decoding(tagger: AttributionTagger, fit: list[ParsedDoc], held: list[ParsedDoc],
+                    say: Callable[[str], None], seed: int = 0) -> None:
+    """Pick the decoding, the source threshold, the source chooser, the cue threshold, the
+    calibration and the default minimum confidence that give the best content + source F1
+    on the held-out articles (the chooser is fitted on ``fit``)."""
     _choose(tagger, held, DECODING_GRID, "decoding", say)
     _choose(tagger, held, [{"source_threshold": t} for t in SOURCE_THRESHOLDS],
             "source threshold", say)
+    choose_source_chooser(tagger, fit, held, say, seed)
     best_cal: tuple[float, float, float, Calibration] = (
         -1.0, CUE_THRESHOLD, MODEL_MIN_CONFIDENCE, Calibration())
     for threshold in CUE_THRESHOLDS:
@@ -241,6 +251,48 @@ def choose_decoding(tagger: AttributionTagger, held: list[ParsedDoc],
     tagger.decoding = replace(tagger.decoding, cue_threshold=threshold, min_confidence=min_conf)
     say(f"  cue threshold {threshold}, minimum confidence {min_conf}: held-out "
         f"content+source F1 {f1:.4f}")
+
+
+def source_option_rows(tagger: AttributionTagger, docs: list[ParsedDoc]
+                       ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each predicted cue's source options (their feature rows) and which of them are
+    right: the attribution the option gives matches a gold content and has its source."""
+    groups = []
+    for p in docs:
+        text = p.doc.text
+        quotes = QuoteIndex.of(text)
+        toks = token_spans(text)
+        found: list[tuple[np.ndarray, list[Candidate | None]]] = []
+        tagger.candidates(p.doc, p.rules, quotes, found)
+        for X, cands in found:
+            right = np.zeros(len(cands), dtype=bool)
+            for k, cand in enumerate(cands):
+                if cand is not None:
+                    att = quotation_closed(to_attribution(p.doc, cand, quotes, text),
+                                           quotes, text)
+                    pairs = candidate_pairs(toks, p.gold, [att])
+                    right[k] = bool(pairs) and pairs[0][3]
+            groups.append((X, right))
+    return groups
+
+
+def choose_source_chooser(tagger: AttributionTagger, fit: list[ParsedDoc],
+                          held: list[ParsedDoc], say: Callable[[str], None],
+                          seed: int = 0) -> None:
+    """Fit the source chooser on ``fit`` and keep it if it raises content + source F1 on
+    the held-out articles over the source threshold alone."""
+    tagger.source_chooser = None
+    groups = source_option_rows(tagger, fit)
+    if not any(right.any() for _X, right in groups):
+        say("  source chooser: no cue with a right source option to fit it on, left out")
+        return
+    without = score(tagger, held).scores.attribution["content+source"].f1
+    tagger.source_chooser = fit_chooser(groups, seed=seed)
+    with_ = score(tagger, held).scores.attribution["content+source"].f1
+    if with_ <= without:
+        tagger.source_chooser = None
+    say(f"  source chooser ({len(groups)} cues): held-out content+source F1 {with_:.4f} "
+        f"against {without:.4f} without, {'kept' if with_ > without else 'left out'}")
 
 
 def _fit(net: object, X: network.Inputs, y: np.ndarray, cfg: TrainConfig,
@@ -302,7 +354,7 @@ def train(
          "content+source F1", say, t0, epochs=cfg.role_epochs)
     del X, y
 
-    choose_decoding(tagger, held, say)
+    choose_decoding(tagger, fit, held, say, cfg.seed)
     precision = backoff_precision(tagger, held)
     tagger.decoding = replace(tagger.decoding, rule_backoff_confidence=precision)
     say(f"  rule backoff: precision {precision} on held-out")
