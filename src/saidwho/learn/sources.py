@@ -37,6 +37,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERITS = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp", "pcomp", "prep", "dobj",
                       "pobj"})
 INHERIT_STEPS = 4
+AGENT = frozenset({"agent"})  # the "by" of a passive, whose object is the agent
+OBJECT = frozenset({"pobj"})
+POSSESSOR = frozenset({"poss"})
 N_FEATURES = 38
 
 Run = tuple[int, int]
@@ -86,11 +89,10 @@ def option_features(info: DocInfo, span: Span, rows: range, begin_p: np.ndarray,
     out = np.zeros((len(options), N_FEATURES))
     best = max((o.mean for o in options if o.run is not None), default=0.0)
     cue_root = _root(info, span.start, span.end - 1)
-    direct = _children(info, rows, cue_root, SUBJECTS)
-    inherited = _inherited_subject(info, rows, cue_root)
-    agent = {w for p in _children(info, rows, cue_root, frozenset({"agent"}))
-             for w in _children(info, rows, p, frozenset({"pobj"}))}
-    possessor = _children(info, rows, cue_root, frozenset({"poss"}))
+    direct = _children(info, cue_root, SUBJECTS)
+    inherited = _inherited_subject(info, cue_root)
+    agent = {w for p in _children(info, cue_root, AGENT) for w in _children(info, p, OBJECT)}
+    possessor = _children(info, cue_root, POSSESSOR)
     for k, opt in enumerate(options):
         x = out[k]
         if opt.run is None:
@@ -141,13 +143,14 @@ def _root(info: DocInfo, a: int, b: int) -> int:
     return b
 
 
-def _children(info: DocInfo, rows: range, head: int, deps: frozenset[str]) -> set[int]:
-    """The tokens of the window attached to ``head`` by one of ``deps``."""
-    heads, dep_ = info.tokens.heads, info.tokens.dep_
-    return {i for i in rows if heads[i] == head and i != head and dep_[i] in deps}
+def _children(info: DocInfo, head: int, deps: frozenset[str]) -> set[int]:
+    """The tokens attached to ``head`` by one of ``deps``."""
+    dep_ = info.tokens.dep_
+    heads = info.ancestors[1]  # each token's head (the root's is itself)
+    return {i for i in np.flatnonzero(heads == head).tolist() if i != head and dep_[i] in deps}
 
 
-def _inherited_subject(info: DocInfo, rows: range, token: int) -> set[int]:
+def _inherited_subject(info: DocInfo, token: int) -> set[int]:
     """The subject of the nearest clause above ``token`` that has one, climbing only
     through the arcs of INHERITS."""
     heads, dep_ = info.tokens.heads, info.tokens.dep_
@@ -155,7 +158,7 @@ def _inherited_subject(info: DocInfo, rows: range, token: int) -> set[int]:
         if dep_[token] not in INHERITS or heads[token] == token:
             return set()
         token = heads[token]
-        subjects = _children(info, rows, token, SUBJECTS)
+        subjects = _children(info, token, SUBJECTS)
         if subjects:
             return subjects
     return set()
