@@ -1,9 +1,7 @@
-"""The source chooser (``learn.sources``): its candidates, how the parse describes them,
-and the small network that picks one, on hand-built parses (no trained pipeline)."""
+"""The source chooser's options (``learn.sources``): its candidates and how the parse
+describes them, on hand-built parses (no trained pipeline)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,9 +11,7 @@ from spacy.vocab import Vocab
 from saidwho.learn.features import doc_info
 from saidwho.learn.sources import (
     N_FEATURES,
-    SourceChooser,
     SourceOption,
-    fit_chooser,
     option_features,
     source_options,
 )
@@ -82,52 +78,3 @@ def test_the_rule_engines_source_is_an_option_once():
     assert rule_source == {0}
     again, _ = source_options(info, {CUE}, range(len(doc)), src_p, [(0, 0, 0.01)])
     assert [o.run for o in again] == [None, (0, 0)]
-
-
-def _groups(n: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Cues with three options where the right one holds feature 31 (a subject) and is
-    seldom the likeliest run (feature 3)."""
-    rng = np.random.RandomState(seed)
-    out = []
-    for _ in range(n):
-        X = rng.rand(3, N_FEATURES) * 0.1
-        right = rng.randint(3)
-        X[:, 3] = rng.rand(3)
-        X[right, 31] = 1.0
-        out.append((X, np.arange(3) == right))
-    return out
-
-
-def test_the_chooser_learns_what_the_right_option_holds():
-    chooser = fit_chooser(_groups(300, 0), iters=200)
-    test = _groups(100, 1)
-    right = sum(bool(r[chooser.choose(X)]) for X, r in test)
-    by_probability = sum(bool(r[int(np.argmax(X[:, 3]))]) for X, r in test)
-    assert right >= 95 and by_probability < 60
-
-
-def test_the_chooser_is_reproducible_and_round_trips():
-    a = fit_chooser(_groups(50, 0), iters=20, seed=3)
-    b = fit_chooser(_groups(50, 0), iters=20, seed=3)
-    X = _groups(1, 2)[0][0]
-    assert np.array_equal(a.scores(X), b.scores(X))
-    back = SourceChooser.from_dict(a.to_dict())
-    assert np.allclose(back.scores(X), a.scores(X))
-
-
-def test_fitting_needs_a_right_option():
-    X = np.zeros((2, N_FEATURES))
-    with pytest.raises(ValueError, match="no cue"):
-        fit_chooser([(X, np.zeros(2, dtype=bool))])
-
-
-def test_weights_keep_their_chooser(tmp_path: Path):
-    from saidwho.learn.tagger import AttributionTagger, packaged_tagger_path
-
-    tagger = AttributionTagger.from_disk(packaged_tagger_path())
-    tagger.source_chooser = fit_chooser(_groups(20, 0), iters=5)
-    tagger.to_disk(tmp_path)
-    back = AttributionTagger.from_disk(tmp_path)
-    assert back.source_chooser is not None
-    X = _groups(1, 4)[0][0]
-    assert np.allclose(back.source_chooser.scores(X), tagger.source_chooser.scores(X))

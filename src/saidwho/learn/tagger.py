@@ -35,6 +35,8 @@ from ..pipeline.attributions import kind_of
 from ..pipeline.quotes import QUOTE_CHARS, QuoteIndex
 from ..pipeline.spans import doc_text
 from . import network
+from .chooser import OptionChooser
+from .contents import content_features, content_options
 from .features import (
     CUE_LABELS,
     CUE_ROW_CUE_COLUMNS,
@@ -52,7 +54,6 @@ from .network import NetConfig
 from .repair import quotation_closed, repair
 from .sources import (
     OPTION_THRESHOLD,
-    SourceChooser,
     SourceOption,
     option_features,
     source_options,
@@ -143,6 +144,15 @@ class Calibration:
 
 
 @dataclass
+class Choices:
+    """What training the choosers reads: for each cue, its source options' feature rows
+    with the candidate each gives, and the same for its content options."""
+
+    sources: list[tuple[np.ndarray, list[Candidate | None]]] = field(default_factory=list)
+    contents: list[tuple[np.ndarray, list[Candidate]]] = field(default_factory=list)
+
+
+@dataclass
 class Candidate:
     """An attribution as predicted, with the raw scores the calibration reads."""
 
@@ -172,7 +182,8 @@ class AttributionTagger:
     def __init__(self, cue_cfg: NetConfig | None = None, role_cfg: NetConfig | None = None,
                  cue_net: Model | None = None, role_net: Model | None = None,
                  calibration: Calibration | None = None, info: dict[str, Any] | None = None,
-                 source_chooser: SourceChooser | None = None):
+                 source_chooser: OptionChooser | None = None,
+                 content_chooser: OptionChooser | None = None):
         self.cue_cfg = cue_cfg or self.default_cue_config()
         self.role_cfg = role_cfg or self.default_role_config()
         self.cue_net = cue_net or network.build(self.cue_cfg)
@@ -185,6 +196,8 @@ class AttributionTagger:
         # picks each cue's source among its candidates (learn/sources.py); without one,
         # the likeliest run above the source threshold is the source
         self.source_chooser = source_chooser
+        # and its content among the tagger's and the parse's (learn/contents.py)
+        self.content_chooser = content_chooser
         info = info or {}
         self.decoding = Decoding.from_dict(info)
         # the rest of info: the training's record, kept as read
@@ -202,9 +215,8 @@ class AttributionTagger:
 
     def candidates(self, doc: Doc, rules: list[Attribution],
                    quotes: QuoteIndex | None = None,
-                   options_out: list[tuple[np.ndarray, list[Candidate | None]]] | None = None
-                   ) -> list[Candidate]:
-        """The text's attributions as candidates; ``options_out``: see ``decode``."""
+                   choices: Choices | None = None) -> list[Candidate]:
+        """The text's attributions as candidates; ``choices``: see ``decode``."""
         if len(doc) == 0:
             return []
         info = doc_info(doc, rules, quotes)
@@ -236,7 +248,7 @@ class AttributionTagger:
             start = 0
             for (span, score), rows in zip(batch, windows, strict=True):
                 cand = self.decode(info, span, score, rows,
-                                   probs[start : start + len(rows)], cues, options_out)
+                                   probs[start : start + len(rows)], cues, choices)
                 start += len(rows)
                 if cand is not None:
                     out.append(cand)
@@ -259,29 +271,51 @@ class AttributionTagger:
 
     def decode(self, info: DocInfo, span: Span, cue_score: float, rows: range,
                probs: np.ndarray, cues: frozenset[int] = frozenset(),
-               options_out: list[tuple[np.ndarray, list[Candidate | None]]] | None = None
-               ) -> Candidate | None:
+               choices: Choices | None = None) -> Candidate | None:
         """Source and content spans of one cue from the role tagger's probabilities;
-        ``cues``: the tokens of all the text's cues. With ``options_out`` (training the
-        source chooser), the cue's source options are appended to it: their feature rows
-        and the candidate each would give."""
+        ``cues``: the tokens of all the text's cues. With ``choices`` (training the
+        choosers), the cue's source and content options are added to it."""
+        cand = self._with_source(info, span, cue_score, rows, probs, cues, choices)
+        if cand is None or (self.content_chooser is None and choices is None):
+            return cand
+        runs, X = self._content_options(info, cand, rows, probs)
+        if choices is not None:
+            choices.contents.append((X, [replace(cand, content=r) for r in runs]))
+        if self.content_chooser is not None and len(runs) > 1:
+            cand = replace(cand, content=runs[self.content_chooser.choose(X)])
+        return cand
+
+    def _with_source(self, info: DocInfo, span: Span, cue_score: float, rows: range,
+                     probs: np.ndarray, cues: frozenset[int], choices: Choices | None
+                     ) -> Candidate | None:
+        """The candidate with the source the source chooser picks or, without one, the
+        likeliest run above the source threshold."""
         cue = set(range(span.start, span.end))
         src_p = probs[:, 1] + probs[:, 2]
         begins = probs[:, 1] > probs[:, 2]
-        if self.source_chooser is not None or options_out is not None:
+        if self.source_chooser is not None or choices is not None:
             options, X = self._source_options(info, span, rows, probs, src_p, begins, cue)
-            if options_out is not None:
-                options_out.append((X, [self._decoded(info, span, cue_score, rows, probs,
-                                                      cues, _as_run(o)) for o in options]))
+            if choices is not None:
+                choices.sources.append((X, [self._decoded(info, span, cue_score, rows, probs,
+                                                          cues, _as_run(o)) for o in options]))
             if self.source_chooser is not None:
                 chosen = options[self.source_chooser.choose(X)]
                 return self._decoded(info, span, cue_score, rows, probs, cues,
                                      _as_run(chosen))
-        # without a chooser: the likeliest run above the source threshold
         sources = _runs(info.doc, rows, src_p >= self.decoding.source_threshold, src_p,
                         begins, cue, 0)
         source = max(sources, key=lambda r: r[2]) if sources else None
         return self._decoded(info, span, cue_score, rows, probs, cues, source)
+
+    def _content_options(self, info: DocInfo, cand: Candidate, rows: range,
+                         probs: np.ndarray) -> tuple[list[list[tuple[int, int]]], np.ndarray]:
+        """A candidate's content options (its own first) and their feature rows
+        (``contents.content_features``)."""
+        source = {i for a, b in cand.source for i in range(a, b + 1)}
+        options = content_options(info, cand.cue, source, cand.content)
+        X = content_features(info, cand.cue, options, rows, probs[:, 3] + probs[:, 4],
+                             self.decoding.content_threshold, cand.rule_agreement)
+        return [runs for _kind, runs, _dep in options], X
 
     def _source_options(self, info: DocInfo, span: Span, rows: range, probs: np.ndarray,
                         src_p: np.ndarray, begins: np.ndarray, cue: set[int]
@@ -383,8 +417,10 @@ class AttributionTagger:
                             "bias": self.calibration.bias},
             "info": self.decoding.to_dict() | self.info,
         }
-        if self.source_chooser is not None:
-            meta["source_chooser"] = self.source_chooser.to_dict()
+        for name, chooser in (("source_chooser", self.source_chooser),
+                              ("content_chooser", self.content_chooser)):
+            if chooser is not None:
+                meta[name] = chooser.to_dict()
         (folder / "tagger.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
         (folder / "cue.bin").write_bytes(self.cue_net.to_bytes())
         (folder / "role.bin").write_bytes(self.role_net.to_bytes())
@@ -400,9 +436,10 @@ class AttributionTagger:
         cue_net = network.build(cue_cfg).from_bytes((folder / "cue.bin").read_bytes())
         role_net = network.build(role_cfg).from_bytes((folder / "role.bin").read_bytes())
         cal = Calibration(**meta["calibration"])
-        chooser = meta.get("source_chooser")
+        choosers = [OptionChooser.from_dict(meta[k]) if meta.get(k) else None
+                    for k in ("source_chooser", "content_chooser")]
         tagger = cls(cue_cfg, role_cfg, cue_net, role_net, cal, meta.get("info", {}),
-                     SourceChooser.from_dict(chooser) if chooser else None)
+                     *choosers)
         tagger.compile()
         return tagger
 

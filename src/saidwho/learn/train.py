@@ -19,15 +19,20 @@ import numpy as np
 
 from ..defaults import CUE_THRESHOLD, MODEL_MIN_CONFIDENCE
 from ..evaluate.scorer import (
+    DICE_THRESHOLD,
     Scorer,
     candidate_pairs,
+    dice,
     format_calibration,
     format_scores,
     matched_predictions,
     token_spans,
+    tokens_in,
 )
+from ..model import Attribution
 from ..pipeline.quotes import QuoteIndex
 from . import network
+from .chooser import fit_chooser
 from .corpus import ParsedDoc, parse_split
 from .features import (
     bio,
@@ -37,8 +42,14 @@ from .features import (
     window,
 )
 from .repair import quotation_closed
-from .sources import fit_chooser
-from .tagger import AttributionTagger, Calibration, Candidate, cue_spans, to_attribution
+from .tagger import (
+    AttributionTagger,
+    Calibration,
+    Candidate,
+    Choices,
+    cue_spans,
+    to_attribution,
+)
 
 log = logging.getLogger(__name__)
 HELD_OUT_SHARE = 0.1
@@ -56,6 +67,10 @@ CUE_THRESHOLDS = (0.5, 0.4, 0.3)
 # 0.678 against 0.5); on PolNeAR dev (`saidwho eval`) content + source 0.725 -> 0.729,
 # misattribution 6.4% -> 6.1%.
 SOURCE_THRESHOLDS = (0.5, 0.35, 0.25, 0.15, 0.1, 0.05)
+# a content option is a right one to learn when it matches the gold content this nearly as
+# well as the best option does (so the chooser learns the best boundaries, not just any)
+CONTENT_LABEL_MARGIN = 0.05
+OptionGroup = tuple[np.ndarray, np.ndarray]  # a cue's options' feature rows, which are right
 
 
 @dataclass
@@ -234,7 +249,7 @@ def choose_decoding(tagger: AttributionTagger, fit: list[ParsedDoc], held: list[
     _choose(tagger, held, DECODING_GRID, "decoding", say)
     _choose(tagger, held, [{"source_threshold": t} for t in SOURCE_THRESHOLDS],
             "source threshold", say)
-    choose_source_chooser(tagger, fit, held, say, seed)
+    choose_choosers(tagger, fit, held, say, seed)
     best_cal: tuple[float, float, float, Calibration] = (
         -1.0, CUE_THRESHOLD, MODEL_MIN_CONFIDENCE, Calibration())
     for threshold in CUE_THRESHOLDS:
@@ -253,46 +268,74 @@ def choose_decoding(tagger: AttributionTagger, fit: list[ParsedDoc], held: list[
         f"content+source F1 {f1:.4f}")
 
 
-def source_option_rows(tagger: AttributionTagger, docs: list[ParsedDoc]
-                       ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Each predicted cue's source options (their feature rows) and which of them are
-    right: the attribution the option gives matches a gold content and has its source."""
-    groups = []
+def option_rows(tagger: AttributionTagger, docs: list[ParsedDoc]
+                ) -> tuple[list[OptionGroup], list[OptionGroup]]:
+    """Each predicted cue's source options and its content options (their feature rows),
+    with which of them are right. A source option is right when the attribution it gives
+    matches a gold content and has its source; a content option when its Dice with the
+    content of a gold attribution sharing the cue is at least 0.5 and within
+    CONTENT_LABEL_MARGIN of the best option's."""
+    sources: list[OptionGroup] = []
+    contents: list[OptionGroup] = []
     for p in docs:
-        text = p.doc.text
-        quotes = QuoteIndex.of(text)
-        toks = token_spans(text)
-        found: list[tuple[np.ndarray, list[Candidate | None]]] = []
-        tagger.candidates(p.doc, p.rules, quotes, found)
-        for X, cands in found:
-            right = np.zeros(len(cands), dtype=bool)
-            for k, cand in enumerate(cands):
-                if cand is not None:
-                    att = quotation_closed(to_attribution(p.doc, cand, quotes, text),
-                                           quotes, text)
-                    pairs = candidate_pairs(toks, p.gold, [att])
-                    right[k] = bool(pairs) and pairs[0][3]
-            groups.append((X, right))
-    return groups
+        doc_sources, doc_contents = _doc_option_rows(tagger, p)
+        sources += doc_sources
+        contents += doc_contents
+    return sources, contents
 
 
-def choose_source_chooser(tagger: AttributionTagger, fit: list[ParsedDoc],
-                          held: list[ParsedDoc], say: Callable[[str], None],
-                          seed: int = 0) -> None:
-    """Fit the source chooser on ``fit`` and keep it if it raises content + source F1 on
-    the held-out articles over the source threshold alone."""
-    tagger.source_chooser = None
-    groups = source_option_rows(tagger, fit)
-    if not any(right.any() for _X, right in groups):
-        say("  source chooser: no cue with a right source option to fit it on, left out")
-        return
-    without = score(tagger, held).scores.attribution["content+source"].f1
-    tagger.source_chooser = fit_chooser(groups, seed=seed)
-    with_ = score(tagger, held).scores.attribution["content+source"].f1
-    if with_ <= without:
-        tagger.source_chooser = None
-    say(f"  source chooser ({len(groups)} cues): held-out content+source F1 {with_:.4f} "
-        f"against {without:.4f} without, {'kept' if with_ > without else 'left out'}")
+def _doc_option_rows(tagger: AttributionTagger, p: ParsedDoc
+                     ) -> tuple[list[OptionGroup], list[OptionGroup]]:
+    text = p.doc.text
+    quotes = QuoteIndex.of(text)
+    toks = token_spans(text)
+    choices = Choices()
+    tagger.candidates(p.doc, p.rules, quotes, choices)
+
+    def attribution(cand: Candidate) -> Attribution:
+        return quotation_closed(to_attribution(p.doc, cand, quotes, text), quotes, text)
+
+    sources = []
+    for X, cands in choices.sources:
+        right = np.zeros(len(cands), dtype=bool)
+        for k, cand in enumerate(cands):
+            if cand is not None:
+                pairs = candidate_pairs(toks, p.gold, [attribution(cand)])
+                right[k] = bool(pairs) and pairs[0][3]
+        sources.append((X, right))
+    gold = [(tokens_in(toks, g.cue), tokens_in(toks, g.content)) for g in p.gold]
+    contents = []
+    for X, options in choices.contents:
+        cue = tokens_in(toks, attribution(options[0]).cue)
+        same_cue = [content for gold_cue, content in gold if gold_cue & cue]
+        if same_cue:
+            fits = np.array([max(dice(tokens_in(toks, attribution(c).content), g)
+                                 for g in same_cue) for c in options])
+            contents.append((X, (fits >= DICE_THRESHOLD)
+                             & (fits >= fits.max() - CONTENT_LABEL_MARGIN)))
+    return sources, contents
+
+
+def choose_choosers(tagger: AttributionTagger, fit: list[ParsedDoc],
+                    held: list[ParsedDoc], say: Callable[[str], None],
+                    seed: int = 0) -> None:
+    """Fit the source chooser, then the content chooser, on ``fit``; keep each if it
+    raises content + source F1 on the held-out articles."""
+    tagger.source_chooser = tagger.content_chooser = None
+    for name in ("source", "content"):
+        sources, contents = option_rows(tagger, fit)
+        groups = sources if name == "source" else contents
+        if not any(right.any() for _X, right in groups):
+            say(f"  {name} chooser: no cue with a right option to fit it on, left out")
+            continue
+        without = score(tagger, held).scores.attribution["content+source"].f1
+        setattr(tagger, f"{name}_chooser", fit_chooser(groups, seed=seed))
+        with_ = score(tagger, held).scores.attribution["content+source"].f1
+        if with_ <= without:
+            setattr(tagger, f"{name}_chooser", None)
+        say(f"  {name} chooser ({len(groups)} cues): held-out content+source F1 "
+            f"{with_:.4f} against {without:.4f} without, "
+            f"{'kept' if with_ > without else 'left out'}")
 
 
 def _fit(net: object, X: network.Inputs, y: np.ndarray, cfg: TrainConfig,
@@ -354,6 +397,14 @@ def train(
          "content+source F1", say, t0, epochs=cfg.role_epochs)
     del X, y
 
+    return finish(tagger, fit, held, dev_docs, out, cfg, say, t0)
+
+
+def finish(tagger: AttributionTagger, fit: list[ParsedDoc], held: list[ParsedDoc],
+           dev_docs: list[ParsedDoc], out: str | Path, cfg: TrainConfig,
+           say: Callable[[str], None], t0: float) -> AttributionTagger:
+    """What follows the networks' training: the decoding, the choosers, the calibration
+    and the backoff chosen on the held-out articles; the dev report; the weights saved."""
     choose_decoding(tagger, fit, held, say, cfg.seed)
     precision = backoff_precision(tagger, held)
     tagger.decoding = replace(tagger.decoding, rule_backoff_confidence=precision)
