@@ -243,13 +243,19 @@ def _choose(tagger: AttributionTagger, held: list[ParsedDoc], choices: list[dict
 
 def choose_decoding(tagger: AttributionTagger, fit: list[ParsedDoc], held: list[ParsedDoc],
                     say: Callable[[str], None], seed: int = 0) -> None:
-    """Pick the decoding, the source threshold, the source chooser, the cue threshold, the
-    calibration and the default minimum confidence that give the best content + source F1
-    on the held-out articles (the chooser is fitted on ``fit``)."""
+    """Pick the decoding, the source threshold, the choosers (fitted on ``fit``), the cue
+    threshold, the calibration and the default minimum confidence that give the best
+    content + source F1 on the held-out articles."""
     _choose(tagger, held, DECODING_GRID, "decoding", say)
     _choose(tagger, held, [{"source_threshold": t} for t in SOURCE_THRESHOLDS],
             "source threshold", say)
     choose_choosers(tagger, fit, held, say, seed)
+    choose_calibration(tagger, held, say)
+
+
+def choose_calibration(tagger: AttributionTagger, held: list[ParsedDoc],
+                       say: Callable[[str], None]) -> None:
+    """Pick the cue threshold, its calibration and the default minimum confidence."""
     best_cal: tuple[float, float, float, Calibration] = (
         -1.0, CUE_THRESHOLD, MODEL_MIN_CONFIDENCE, Calibration())
     for threshold in CUE_THRESHOLDS:
@@ -317,10 +323,10 @@ def _doc_option_rows(tagger: AttributionTagger, p: ParsedDoc
 
 
 def choose_choosers(tagger: AttributionTagger, fit: list[ParsedDoc],
-                    held: list[ParsedDoc], say: Callable[[str], None],
-                    seed: int = 0) -> None:
+                    held: list[ParsedDoc], say: Callable[[str], None], seed: int = 0) -> bool:
     """Fit the source chooser, then the content chooser, on ``fit``; keep each if it
-    raises content + source F1 on the held-out articles."""
+    raises content + source F1 on the held-out articles (before the cue threshold and
+    the calibration are chosen: every prediction counts). Whether either is kept."""
     tagger.source_chooser = tagger.content_chooser = None
     for name in ("source", "content"):
         sources, contents = option_rows(tagger, fit)
@@ -336,6 +342,7 @@ def choose_choosers(tagger: AttributionTagger, fit: list[ParsedDoc],
         say(f"  {name} chooser ({len(groups)} cues): held-out content+source F1 "
             f"{with_:.4f} against {without:.4f} without, "
             f"{'kept' if with_ > without else 'left out'}")
+    return tagger.source_chooser is not None or tagger.content_chooser is not None
 
 
 def _fit(net: object, X: network.Inputs, y: np.ndarray, cfg: TrainConfig,
