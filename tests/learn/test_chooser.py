@@ -60,3 +60,14 @@ def test_weights_keep_their_chooser(tmp_path: Path):
     assert back.source_chooser is not None
     X = _groups(1, 4)[0][0]
     assert np.allclose(back.source_chooser.scores(X), tagger.source_chooser.scores(X))
+
+
+def test_the_packaged_weights_choose_sources_and_contents():
+    from saidwho.learn.contents import N_FEATURES as CONTENT_FEATURES
+    from saidwho.learn.sources import N_FEATURES as SOURCE_FEATURES
+    from saidwho.learn.tagger import AttributionTagger, packaged_tagger_path
+
+    tagger = AttributionTagger.from_disk(packaged_tagger_path())
+    assert tagger.source_chooser is not None and tagger.content_chooser is not None
+    assert tagger.source_chooser.linear.shape == (SOURCE_FEATURES,)
+    assert tagger.content_chooser.linear.shape == (CONTENT_FEATURES,)
