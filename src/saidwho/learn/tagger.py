@@ -278,10 +278,16 @@ class AttributionTagger:
         cand = self._with_source(info, span, cue_score, rows, probs, cues, choices)
         if cand is None or (self.content_chooser is None and choices is None):
             return cand
-        runs, X = self._content_options(info, cand, rows, probs)
+        source = {i for a, b in cand.source for i in range(a, b + 1)}
+        options = content_options(info, cand.cue, source, cand.content)
+        if choices is None and len(options) == 1:
+            return cand  # nothing to choose
+        X = content_features(info, cand.cue, options, rows, probs[:, 3] + probs[:, 4],
+                             self.decoding.content_threshold, cand.rule_agreement)
+        runs = [runs for _kind, runs, _dep in options]
         if choices is not None:
             choices.contents.append((X, [replace(cand, content=r) for r in runs]))
-        if self.content_chooser is not None and len(runs) > 1:
+        if self.content_chooser is not None:
             cand = replace(cand, content=runs[self.content_chooser.choose(X)])
         return cand
 
@@ -294,12 +300,13 @@ class AttributionTagger:
         src_p = probs[:, 1] + probs[:, 2]
         begins = probs[:, 1] > probs[:, 2]
         if self.source_chooser is not None or choices is not None:
-            options, X = self._source_options(info, span, rows, probs, src_p, begins, cue)
-            if choices is not None:
+            options, X = self._source_options(info, span, rows, probs, src_p, begins, cue,
+                                              always=choices is not None)
+            if choices is not None and X is not None:
                 choices.sources.append((X, [self._decoded(info, span, cue_score, rows, probs,
                                                           cues, _as_run(o)) for o in options]))
             if self.source_chooser is not None:
-                chosen = options[self.source_chooser.choose(X)]
+                chosen = options[0] if X is None else options[self.source_chooser.choose(X)]
                 return self._decoded(info, span, cue_score, rows, probs, cues,
                                      _as_run(chosen))
         sources = _runs(info.doc, rows, src_p >= self.decoding.source_threshold, src_p,
@@ -307,22 +314,15 @@ class AttributionTagger:
         source = max(sources, key=lambda r: r[2]) if sources else None
         return self._decoded(info, span, cue_score, rows, probs, cues, source)
 
-    def _content_options(self, info: DocInfo, cand: Candidate, rows: range,
-                         probs: np.ndarray) -> tuple[list[list[tuple[int, int]]], np.ndarray]:
-        """A candidate's content options (its own first) and their feature rows
-        (``contents.content_features``)."""
-        source = {i for a, b in cand.source for i in range(a, b + 1)}
-        options = content_options(info, cand.cue, source, cand.content)
-        X = content_features(info, cand.cue, options, rows, probs[:, 3] + probs[:, 4],
-                             self.decoding.content_threshold, cand.rule_agreement)
-        return [runs for _kind, runs, _dep in options], X
-
     def _source_options(self, info: DocInfo, span: Span, rows: range, probs: np.ndarray,
-                        src_p: np.ndarray, begins: np.ndarray, cue: set[int]
-                        ) -> tuple[list[SourceOption], np.ndarray]:
-        """A cue's source options and their feature rows (``sources.option_features``)."""
+                        src_p: np.ndarray, begins: np.ndarray, cue: set[int], always: bool
+                        ) -> tuple[list[SourceOption], np.ndarray | None]:
+        """A cue's source options and their feature rows (``sources.option_features``);
+        no rows where "no source" is the only option, unless ``always``."""
         runs = _runs(info.doc, rows, src_p >= OPTION_THRESHOLD, src_p, begins, cue, 0)
         options, rule_source = source_options(info, cue, rows, src_p, runs)
+        if len(options) == 1 and not always:
+            return options, None
         cnt_p = probs[:, 3] + probs[:, 4]
         content = {rows[k] for k in np.flatnonzero(
             cnt_p >= self.decoding.content_threshold).tolist()}
