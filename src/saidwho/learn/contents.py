@@ -68,40 +68,40 @@ def content_features(info: DocInfo, cue: Run, options: list[tuple[str, list[Run]
                      rule_agreement: float) -> np.ndarray:
     """One row of N_FEATURES per option; ``cnt_p``: the window rows' content
     probabilities, ``threshold`` the content threshold."""
-    out = [[0.0] * N_FEATURES for _ in options]
-    probs = cnt_p.tolist()
-    quote = info.quote
-    sent_ids = info.sent_ids
-
-    def prob(i: int) -> float:
-        return probs[i - rows.start] if rows.start <= i < rows.stop else 0.0
-
+    out = np.zeros((len(options), N_FEATURES))
     tagger = {i for s, e in options[0][1] for i in range(s, e + 1)}
-    tagger_mean = sum(prob(i) for i in sorted(tagger)) / len(tagger)
-    for x, (kind, runs, dep) in zip(out, options, strict=True):
-        toks = sorted({i for s, e in runs for i in range(s, e + 1)})
-        p = [prob(i) for i in toks]
-        shared = len(tagger.intersection(toks))
+    tagger_p = _probs(tagger, rows, cnt_p)
+    for k, (kind, runs, dep) in enumerate(options):
+        toks = {i for s, e in runs for i in range(s, e + 1)}
+        p = _probs(toks, rows, cnt_p)
+        x = out[k]
         x[KINDS.index(kind)] = 1.0  # 0..3
-        x[4], x[5], x[6] = sum(p) / len(p), sum(v >= threshold for v in p) / len(p), min(p)
-        x[7] = 2 * shared / (len(toks) + len(tagger))
-        x[8] = shared / len(tagger)
-        x[9] = (len(toks) - shared) / len(toks)
+        x[4], x[5], x[6] = p.mean(), (p >= threshold).mean(), p.min()
+        x[7] = 2 * len(toks & tagger) / (len(toks) + len(tagger))
+        x[8] = len(toks & tagger) / len(tagger)
+        x[9] = len(toks - tagger) / len(toks)
         x[10] = math.log1p(len(toks))
         if dep in COMPLEMENTS:
             x[11 + COMPLEMENTS.index(dep)] = 1.0  # 11..21
         elif dep:
             x[22] = 1.0
-        x[23] = float(sent_ids[toks[0]] != sent_ids[toks[-1]])
-        x[24] = float(info.tokens.dep_[toks[0]] == "mark")
-        x[25] = float(toks[0] > cue[1])
-        x[26] = float(sum(quote[i] == 1 for i in toks)) / len(toks)
+        x[23] = len({int(info.sent_ids[i]) for i in toks}) > 1
+        first = min(toks)
+        x[24] = info.tokens.dep_[first] == "mark"
+        x[25] = first > cue[1]
+        x[26] = float(np.mean([info.quote[i] == 1 for i in toks]))
         x[27] = math.log1p(len(tagger))
-        x[28] = tagger_mean
+        x[28] = tagger_p.mean()
         x[29] = len(runs)
         x[30] = rule_agreement
         x[31] = 1.0
-    return np.array(out)
+    return out
+
+
+def _probs(toks: set[int], rows: range, cnt_p: np.ndarray) -> np.ndarray:
+    """The content probabilities of these tokens (0 outside the window)."""
+    return np.array([cnt_p[i - rows.start] if rows.start <= i < rows.stop else 0.0
+                     for i in sorted(toks)] or [0.0])
 
 
 def _subtree(token: Token) -> set[int]:
