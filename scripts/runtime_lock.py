@@ -58,8 +58,10 @@ def runtime_lock() -> str:
     keep = runtime_closure()
     text = DEV_LOCK.read_text(encoding="utf-8")
     options = [line for line in text.splitlines() if line.startswith("--")]
-    entries = re.findall(r"^(([A-Za-z0-9_.-]+)==.*?)(?=^[A-Za-z0-9_.-]+==|\Z)", text,
-                         re.S | re.M)
+    # a name may carry extras ("smart-open[http]==", pinned so for packages that ask for them)
+    entries = re.findall(
+        r"^(([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?==.*?)(?=^[A-Za-z0-9_.-]+(?:\[[^\]]*\])?==|\Z)",
+        text, re.S | re.M)
     kept = [entry for entry, name in entries if canonical(name) in keep]
     missing = keep - {canonical(name) for _, name in entries}
     if missing:
