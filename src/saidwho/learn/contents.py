@@ -18,6 +18,7 @@ import math
 import numpy as np
 from spacy.tokens import Token
 
+from ..pipeline.spans import contiguous_runs
 from .features import DocInfo
 
 Run = tuple[int, int]
@@ -44,7 +45,7 @@ def content_options(info: DocInfo, cue: Run, source: set[int], content: list[Run
     seen = {tuple(content)}
 
     def add(kind: str, toks: set[int], dep: str) -> None:
-        runs = _trimmed(info, _runs_of(toks - taken))
+        runs = _trimmed(info, contiguous_runs(toks - taken))
         if runs and tuple(runs) not in seen:
             options.append((kind, runs, dep))
             seen.add(tuple(runs))
@@ -108,16 +109,6 @@ def _subtree(token: Token) -> set[int]:
     """The tokens under ``token`` in the parse, itself included (a projective parse's
     subtree is the stretch between its edges)."""
     return set(range(token.left_edge.i, token.right_edge.i + 1))
-
-
-def _runs_of(tokens: set[int]) -> list[Run]:
-    runs: list[Run] = []
-    for i in sorted(tokens):
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    return runs
 
 
 def _trimmed(info: DocInfo, runs: list[Run]) -> list[Run]:

@@ -33,7 +33,7 @@ from ..defaults import (
 from ..model import Attribution, Segment
 from ..pipeline.attributions import kind_of
 from ..pipeline.quotes import QUOTE_CHARS, QuoteIndex
-from ..pipeline.spans import doc_text
+from ..pipeline.spans import contiguous_runs, doc_text
 from . import network
 from .chooser import OptionChooser
 from .contents import content_features, content_options
@@ -553,13 +553,7 @@ def _rule_content(info: DocInfo, cue: set[int], contents: list[tuple[int, int, f
         if rcue & cue and rcnt:
             mine = {i for a, b, _ in contents for i in range(a, b + 1)}
             agreement = 2 * len(mine & rcnt) / (len(mine) + len(rcnt))
-            runs: list[tuple[int, int]] = []
-            for i in sorted(rcnt):
-                if runs and runs[-1][1] == i - 1:
-                    runs[-1] = (runs[-1][0], i)
-                else:
-                    runs.append((i, i))
-            return True, agreement, runs
+            return True, agreement, contiguous_runs(rcnt)
     return False, 0.0, []
 
 

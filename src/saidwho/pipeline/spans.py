@@ -11,17 +11,21 @@ from spacy.tokens import Doc, Span, Token
 EDGE_PUNCT = frozenset(",;:—–-()[]")
 
 
-def token_runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
-    """Contiguous runs of token indices as (first, last) pairs, edge punctuation trimmed."""
-    idx = sorted(set(indices))
+def contiguous_runs(indices: Iterable[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of token indices as (first, last) pairs."""
     runs: list[tuple[int, int]] = []
-    for i in idx:
+    for i in sorted(set(indices)):
         if runs and runs[-1][1] == i - 1:
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
+    return runs
+
+
+def token_runs(doc: Doc, indices: Iterable[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of token indices as (first, last) pairs, edge punctuation trimmed."""
     out = []
-    for a, b in runs:
+    for a, b in contiguous_runs(indices):
         while a <= b and _is_edge(doc[a]):
             a += 1
         while b >= a and _is_edge(doc[b]):
