@@ -102,3 +102,26 @@ def test_training_takes_the_widths_of_the_hidden_layers(mini_polnear: Path, tmp_
     bad = CliRunner().invoke(main, ["train", "--polnear", str(mini_polnear), "--out",
                                     str(tmp_path / "x"), "--role-hidden", "4"])
     assert bad.exit_code != 0 and "--role-hidden" in bad.output
+
+
+def test_the_minimum_confidence_is_scored_with_the_backoff_it_lets_in(trained: Path,
+                                                                       mini_polnear: Path):
+    """``min_confidence_f1`` scores every minimum from one prediction per text: the same
+    F1 as predicting again at that minimum with the backoff at its measured precision."""
+    from dataclasses import replace
+
+    from saidwho.learn.corpus import parse_split
+    from saidwho.learn.train import min_confidence_f1, score
+
+    docs = parse_split(load_pipeline(engine="rules"), mini_polnear, "train")
+    tagger = AttributionTagger.from_disk(trained)
+    tagger.decoding = replace(tagger.decoding, rule_backoff_confidence=None)
+    mins = [0.0, 0.5, 0.9]
+    results = min_confidence_f1(tagger, docs, mins)
+    assert len(results) == len(mins)
+    for min_conf, (f1, precision) in zip(mins, results, strict=True):
+        assert precision is None or 0.0 <= precision <= 1.0
+        tagger.decoding = replace(tagger.decoding, rule_backoff_confidence=precision)
+        again = score(tagger, docs, min_conf).scores.attribution["content+source"].f1
+        assert f1 == pytest.approx(again)
+    assert results[0][0] >= results[2][0]  # the trained texts: the most kept, the best

@@ -393,16 +393,8 @@ class AttributionTagger:
         confidence = self.decoding.rule_backoff_confidence
         if confidence is None or confidence < min_confidence:
             return []
-        taken = [_content_chars(a) for a in atts]
-        out = []
-        for rule in rules:
-            if rule.confidence >= RULE_BACKOFF_MIN and rule.content:
-                chars = _content_chars(rule)
-                if not any(chars & t for t in taken):
-                    out.append(replace(rule, confidence=float(confidence), speaker=None,
-                                       channel=rule.channel))
-                    taken.append(chars)
-        return out
+        return [replace(rules[k], confidence=float(confidence), speaker=None,
+                        channel=rules[k].channel) for k in backoff_indices(atts, rules)]
 
     # -- persistence --------------------------------------------------------------------
 
@@ -580,6 +572,20 @@ def to_attribution(doc: Doc, cand: Candidate, quotes: QuoteIndex,
         cue=[_chars(doc, text, *cand.cue)],
         content=content,
     )
+
+
+def backoff_indices(atts: list[Attribution], rules: list[Attribution]) -> list[int]:
+    """Which rule attributions the backoff adds beside ``atts``: those with a cue prior
+    of at least RULE_BACKOFF_MIN whose content touches no content taken before them."""
+    taken = [_content_chars(a) for a in atts]
+    out = []
+    for k, rule in enumerate(rules):
+        if rule.confidence >= RULE_BACKOFF_MIN and rule.content:
+            chars = _content_chars(rule)
+            if not any(chars & t for t in taken):
+                out.append(k)
+                taken.append(chars)
+    return out
 
 
 def _content_chars(att: Attribution) -> set[int]:
