@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import statistics
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 
@@ -17,13 +18,24 @@ class BenchResult:
     words: int
     bare_seconds: float
     full_seconds: float
+    # (bare, full) seconds of each round, timed back to back
+    rounds: list[tuple[float, float]] = field(default_factory=list)
 
     @property
     def ratio(self) -> float:
-        """Extraction speed as a share of bare parsing speed (1.0: no overhead)."""
+        """Extraction speed as a share of bare parsing speed (1.0: no overhead), from the
+        best time of each side."""
         return self.bare_seconds / self.full_seconds if self.full_seconds else 0.0
 
-    def to_dict(self) -> dict[str, float]:
+    @property
+    def paired_ratio(self) -> float:
+        """The median over rounds of each round's ratio: the two sides of a round run
+        back to back, so a busy spell on a shared machine slows both (steadier than
+        ``ratio`` where the load moves between rounds)."""
+        ratios = [bare / full for bare, full in self.rounds if full]
+        return statistics.median(ratios) if ratios else self.ratio
+
+    def to_dict(self) -> dict[str, float | list[float]]:
         return {
             "documents": self.documents,
             "words": self.words,
@@ -32,6 +44,9 @@ class BenchResult:
             "full_docs_per_s": round(self.documents / self.full_seconds, 2),
             "full_words_per_s": round(self.words / self.full_seconds, 1),
             "ratio": round(self.ratio, 3),
+            "paired_ratio": round(self.paired_ratio, 3),
+            "round_ratios": [round(bare / full, 3) if full else 0.0
+                             for bare, full in self.rounds],
         }
 
 
@@ -40,19 +55,21 @@ def run_bench(nlp: Language, texts: list[str], repeat: int = 2,
     """Time bare parsing and full extraction alternately; keep the best time of each."""
     words = sum(len(t.split()) for t in texts)
     saidwho_pipes = [n for n in nlp.pipe_names if n.startswith("saidwho")]
-    bare = full = float("inf")
+    rounds = []
     for round_no in range(repeat):
         with nlp.select_pipes(disable=saidwho_pipes):
             start = time.perf_counter()
             for _ in nlp.pipe(texts, batch_size=16):
                 pass
-            bare = min(bare, time.perf_counter() - start)
+            bare = time.perf_counter() - start
         if progress:
             progress(f"round {round_no + 1}: bare parsing {bare:.1f}s")
         start = time.perf_counter()
         for _ in extract_many(nlp, ((str(i), t) for i, t in enumerate(texts))):
             pass
-        full = min(full, time.perf_counter() - start)
+        full = time.perf_counter() - start
         if progress:
             progress(f"round {round_no + 1}: full extraction {full:.1f}s")
-    return BenchResult(len(texts), words, bare, full)
+        rounds.append((bare, full))
+    return BenchResult(len(texts), words, min(b for b, _ in rounds), min(f for _, f in rounds),
+                       rounds)

@@ -335,7 +335,7 @@ def train(polnear: str, out: str, seed: int, cache: str | None, model: str | Non
 @click.option("--model", help="An installed spaCy pipeline.")
 @engine_option()
 @weights_option
-@click.option("--repeat", type=int, default=2, show_default=True,
+@click.option("--repeat", type=click.IntRange(min=1), default=2, show_default=True,
               help="Rounds; the best time of each side is kept.")
 @output_format("table", "json")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
@@ -372,7 +372,9 @@ def bench(polnear: str | None, model: str | None, engine: str, weights: str | No
                f"{figures['bare_words_per_s']:>10} words/s")
     click.echo(f"full extraction:  {figures['full_docs_per_s']:>9} docs/s "
                f"{figures['full_words_per_s']:>10} words/s")
-    click.echo(f"ratio (full/bare speed): {figures['ratio']:.3f}")
+    click.echo(f"ratio (full/bare speed): {figures['ratio']:.3f} (best times); "
+               f"{figures['paired_ratio']:.3f} (median of the rounds' ratios: "
+               f"{', '.join(f'{b / f:.3f}' for b, f in result.rounds)})")
 
 
 DEFAULT_DB = "saidwho.db"
