@@ -32,8 +32,14 @@ class BenchResult:
         """The median over rounds of each round's ratio: the two sides of a round run
         back to back, so a busy spell on a shared machine slows both (steadier than
         ``ratio`` where the load moves between rounds)."""
-        ratios = [bare / full for bare, full in self.rounds if full]
+        ratios = [r for r, (_bare, full) in zip(self.round_ratios, self.rounds, strict=True)
+                  if full]
         return statistics.median(ratios) if ratios else self.ratio
+
+    @property
+    def round_ratios(self) -> list[float]:
+        """Each round's bare time over its full time."""
+        return [bare / full if full else 0.0 for bare, full in self.rounds]
 
     def to_dict(self) -> dict[str, float | list[float]]:
         return {
@@ -45,8 +51,7 @@ class BenchResult:
             "full_words_per_s": round(self.words / self.full_seconds, 1),
             "ratio": round(self.ratio, 3),
             "paired_ratio": round(self.paired_ratio, 3),
-            "round_ratios": [round(bare / full, 3) if full else 0.0
-                             for bare, full in self.rounds],
+            "round_ratios": [round(r, 3) for r in self.round_ratios],
         }
 
 

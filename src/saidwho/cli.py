@@ -374,7 +374,7 @@ def bench(polnear: str | None, model: str | None, engine: str, weights: str | No
                f"{figures['full_words_per_s']:>10} words/s")
     click.echo(f"ratio (full/bare speed): {figures['ratio']:.3f} (best times); "
                f"{figures['paired_ratio']:.3f} (median of the rounds' ratios: "
-               f"{', '.join(f'{b / f:.3f}' for b, f in result.rounds)})")
+               f"{', '.join(f'{r:.3f}' for r in result.round_ratios)})")
 
 
 DEFAULT_DB = "saidwho.db"

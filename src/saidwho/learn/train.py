@@ -214,23 +214,6 @@ def fit_calibration(tagger: AttributionTagger, docs: list[ParsedDoc], iters: int
     return Calibration(weights, bias)
 
 
-def backoff_precision(tagger: AttributionTagger, held: list[ParsedDoc]) -> float | None:
-    """Precision, on the held-out articles, of the rule attributions the backoff adds."""
-    without = replace(tagger.decoding, rule_backoff_confidence=None)
-    probe = replace(without, rule_backoff_confidence=1.0)
-    n = right = 0
-    for p in held:
-        tagger.decoding = without
-        atts = tagger.predict(p.doc, p.rules, without.min_confidence)
-        tagger.decoding = probe
-        extra = tagger.backoff(atts, p.rules)
-        tagger.decoding = without
-        ok = matched_predictions(p.doc.text, p.gold, atts + extra)
-        n += len(extra)
-        right += sum(1 for j in range(len(atts), len(atts) + len(extra)) if j in ok)
-    return round(right / n, 3) if n else None
-
-
 def _choose(tagger: AttributionTagger, held: list[ParsedDoc], choices: list[dict[str, Any]],
             label: str, say: Callable[[str], None]) -> None:
     """Set the decoding choice (the first of equals) that gives the best content + source
@@ -260,22 +243,25 @@ def choose_decoding(tagger: AttributionTagger, fit: list[ParsedDoc], held: list[
 def choose_calibration(tagger: AttributionTagger, held: list[ParsedDoc],
                        say: Callable[[str], None]) -> None:
     """Pick the cue threshold, its calibration and the default minimum confidence, scored
-    with the rule backoff that minimum lets in (``min_confidence_f1``)."""
-    best_cal: tuple[float, float, float, Calibration] = (
-        -1.0, CUE_THRESHOLD, MODEL_MIN_CONFIDENCE, Calibration())
+    with the rule backoff that minimum lets in (``min_confidence_f1``), and give the
+    backoff its held-out precision at that minimum as its confidence."""
+    best_cal: tuple[float, float, float, Calibration, float | None] = (
+        -1.0, CUE_THRESHOLD, MODEL_MIN_CONFIDENCE, Calibration(), None)
     tagger.decoding = replace(tagger.decoding, rule_backoff_confidence=None)
     min_confs = [round(float(m), 2) for m in np.arange(0.2, 0.75, 0.05)]
     for threshold in CUE_THRESHOLDS:
         tagger.decoding = replace(tagger.decoding, cue_threshold=threshold)
         tagger.calibration = fit_calibration(tagger, held)
-        for min_conf, (f1, _precision) in zip(
+        for min_conf, (f1, precision) in zip(
                 min_confs, min_confidence_f1(tagger, held, min_confs), strict=True):
             if f1 > best_cal[0]:
-                best_cal = (f1, threshold, min_conf, tagger.calibration)
-    f1, threshold, min_conf, tagger.calibration = best_cal
-    tagger.decoding = replace(tagger.decoding, cue_threshold=threshold, min_confidence=min_conf)
+                best_cal = (f1, threshold, min_conf, tagger.calibration, precision)
+    f1, threshold, min_conf, tagger.calibration, precision = best_cal
+    tagger.decoding = replace(tagger.decoding, cue_threshold=threshold, min_confidence=min_conf,
+                              rule_backoff_confidence=precision)
     say(f"  cue threshold {threshold}, minimum confidence {min_conf}: held-out "
         f"content+source F1 {f1:.4f}")
+    say(f"  rule backoff: precision {precision} on held-out")
 
 
 def min_confidence_f1(tagger: AttributionTagger, docs: list[ParsedDoc],
@@ -295,12 +281,11 @@ def min_confidence_f1(tagger: AttributionTagger, docs: list[ParsedDoc],
         pairs = candidate_pairs(token_spans(p.doc.text), p.gold, universe)
         for min_conf, c in zip(min_confs, counts, strict=True):
             kept = [j for j, a in enumerate(model) if a.confidence >= min_conf]
-            added = [len(model) + k for k in backoff_indices([model[j] for j in kept], rules)]
-            alone = _right(pairs, set(kept))
-            both = _right(pairs, set(kept) | set(added))
-            c[0] += len(alone)
+            added = {len(model) + k for k in backoff_indices([model[j] for j in kept], rules)}
+            both = _right(pairs, set(kept) | added)
+            c[0] += len(_right(pairs, set(kept)))
             c[1] += len(kept)
-            c[2] += len(both & set(added))
+            c[2] += len(both & added)
             c[3] += len(added)
             c[4] += len(both)
     out: list[tuple[float, float | None]] = []
@@ -368,10 +353,10 @@ def _doc_option_rows(tagger: AttributionTagger, p: ParsedDoc
 
 
 def choose_choosers(tagger: AttributionTagger, fit: list[ParsedDoc],
-                    held: list[ParsedDoc], say: Callable[[str], None], seed: int = 0) -> bool:
+                    held: list[ParsedDoc], say: Callable[[str], None], seed: int = 0) -> None:
     """Fit the source chooser, then the content chooser, on ``fit``; keep each if it
     raises content + source F1 on the held-out articles (before the cue threshold and
-    the calibration are chosen: every prediction counts). Whether either is kept."""
+    the calibration are chosen: every prediction counts)."""
     tagger.source_chooser = tagger.content_chooser = None
     for name in ("source", "content"):
         sources, contents = option_rows(tagger, fit)
@@ -387,7 +372,6 @@ def choose_choosers(tagger: AttributionTagger, fit: list[ParsedDoc],
         say(f"  {name} chooser ({len(groups)} cues): held-out content+source F1 "
             f"{with_:.4f} against {without:.4f} without, "
             f"{'kept' if with_ > without else 'left out'}")
-    return tagger.source_chooser is not None or tagger.content_chooser is not None
 
 
 def _fit(net: object, X: network.Inputs, y: np.ndarray, cfg: TrainConfig,
@@ -458,9 +442,6 @@ def finish(tagger: AttributionTagger, fit: list[ParsedDoc], held: list[ParsedDoc
     """What follows the networks' training: the decoding, the choosers, the calibration
     and the backoff chosen on the held-out articles; the dev report; the weights saved."""
     choose_decoding(tagger, fit, held, say, cfg.seed)
-    precision = backoff_precision(tagger, held)
-    tagger.decoding = replace(tagger.decoding, rule_backoff_confidence=precision)
-    say(f"  rule backoff: precision {precision} on held-out")
     dev = score(tagger, dev_docs, tagger.decoding.min_confidence)
     tagger.info |= {
         "trained_on": "PolNeAR train split",
